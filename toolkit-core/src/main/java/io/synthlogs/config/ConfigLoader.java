@@ -1,0 +1,149 @@
+package io.synthlogs.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds a {@link SynthConfig} from layers: the bundled {@code config.yaml} first, then files, YAML
+ * text and single overrides, each laid over the ones before. Every error names its origin.
+ *
+ * <pre>{@code
+ * SynthConfig config = ConfigLoader.builder()
+ *         .file(Path.of("config.yaml"))
+ *         .set("anomalies.rate", 0.2, "--anomaly-rate")
+ *         .build();
+ * }</pre>
+ */
+public final class ConfigLoader {
+    /** Classpath location of the bundled default configuration. */
+    public static final String BUNDLED_RESOURCE = "/io/synthlogs/config/config.yaml";
+    private static final String BUNDLED_ORIGIN = "bundled config.yaml";
+
+    private ConfigLoader() {}
+
+    /** The bundled defaults. */
+    public static SynthConfig defaults() {
+        return builder().build();
+    }
+
+    /** The bundled defaults overlaid by {@code file}. */
+    public static SynthConfig load(Path file) {
+        return builder().file(file).build();
+    }
+
+    /** The text of the bundled {@code config.yaml}. */
+    public static String bundledYaml() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled " + BUNDLED_RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects layers; {@link #build()} merges and validates them. */
+    public static final class Builder {
+        private ConfigValue tree = layer(YamlReader.read(bundledYaml(), BUNDLED_ORIGIN));
+
+        private Builder() {}
+
+        /** Lays a YAML file over what is there. A missing or unreadable file is a {@link ConfigException}. */
+        public Builder file(Path file) {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException | UncheckedIOException e) {
+                throw new ConfigException(file.toString(), "", "cannot read the configuration file ("
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            }
+            return yaml(text, file.toString());
+        }
+
+        /** Lays YAML text over what is there; {@code origin} names it in errors. */
+        public Builder yaml(String text, String origin) {
+            tree = tree.overlay(layer(YamlReader.read(text, origin)));
+            return this;
+        }
+
+        /** Lays a classpath resource over what is there. */
+        public Builder resource(String name, ClassLoader loader) {
+            String path = name.startsWith("/") ? name.substring(1) : name;
+            try (InputStream in = loader.getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new ConfigException(name, "", "no such classpath resource");
+                }
+                return yaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+            } catch (IOException e) {
+                throw new ConfigException(name, "", "cannot read the resource: " + e.getMessage());
+            }
+        }
+
+        /**
+         * Sets one value at a dotted key path, e.g. {@code set("generator.total_logs", 500L, "--total")}.
+         * Values are Long, Double, Boolean, String or lists of String.
+         */
+        public Builder set(String keyPath, Object value, String origin) {
+            Object raw = value;
+            if (value instanceof Integer i) {
+                raw = i.longValue();
+            } else if (value instanceof Float f) {
+                raw = f.doubleValue();
+            } else if (value instanceof java.util.List<?> list) {
+                raw = list.stream().map(item -> new ConfigValue(item, origin)).toList();
+            }
+            tree = tree.overlay(layer(ConfigValue.at(keyPath, raw, origin)));
+            return this;
+        }
+
+        /** Merges the layers and validates the result. */
+        public SynthConfig build() {
+            return ConfigBinder.bind(tree);
+        }
+    }
+
+    /** Resolves aliases within one layer, so a later layer's alias overrides an earlier layer's key. */
+    private static ConfigValue layer(ConfigValue root) {
+        if (!root.isMap()) {
+            throw new ConfigException(root.location(), "", "the configuration must be a mapping of sections, got " + root.show());
+        }
+        Map<String, ConfigValue> top = new LinkedHashMap<>(root.asMap());
+        alias(top, "anomalies", "probability", "rate", false);
+        alias(top, "timestamps", "increment", "rate", true);
+        return new ConfigValue(top, root.location());
+    }
+
+    private static void alias(Map<String, ConfigValue> top, String section, String alias, String key, boolean invert) {
+        ConfigValue node = top.get(section);
+        if (node == null || !node.isMap() || !node.asMap().containsKey(alias)) {
+            return;
+        }
+        Map<String, ConfigValue> map = new LinkedHashMap<>(node.asMap());
+        ConfigValue value = map.remove(alias);
+        if (map.containsKey(key)) {
+            throw new ConfigException(value.location(), section + "." + alias,
+                    "give either " + section + "." + key + " or " + section + "." + alias + ", not both");
+        }
+        Object raw = value.raw();
+        if (invert) {
+            if (!(raw instanceof Number n) || !(n.doubleValue() > 0) || Double.isInfinite(n.doubleValue())) {
+                throw new ConfigException(value.location(), section + "." + alias,
+                        value.show() + " is not a positive number of seconds");
+            }
+            raw = 1.0 / n.doubleValue();
+        }
+        map.put(key, new ConfigValue(raw, value.location()));
+        top.put(section, new ConfigValue(map, node.location()));
+    }
+}

@@ -1,0 +1,66 @@
+package io.synthlogs.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node of a configuration tree before binding: a map, a list or a scalar, with where it was
+ * written ({@code config.yaml:12:17}, {@code --anomaly-rate}, …) so errors can point at it.
+ *
+ * @param raw a {@code Map<String, ConfigValue>}, a {@code List<ConfigValue>}, a String, Long, Double,
+ *     Boolean, or {@code null}
+ * @param location where the value was written
+ */
+record ConfigValue(Object raw, String location) {
+
+    @SuppressWarnings("unchecked")
+    Map<String, ConfigValue> asMap() {
+        return (Map<String, ConfigValue>) raw;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<ConfigValue> asList() {
+        return (List<ConfigValue>) raw;
+    }
+
+    boolean isMap() {
+        return raw instanceof Map;
+    }
+
+    /** This tree with {@code top} laid over it: maps merge key by key, anything else is replaced. */
+    ConfigValue overlay(ConfigValue top) {
+        if (top == null) {
+            return this;
+        }
+        if (!isMap() || !top.isMap()) {
+            return top;
+        }
+        Map<String, ConfigValue> merged = new LinkedHashMap<>(asMap());
+        top.asMap().forEach((key, value) -> merged.merge(key, value, ConfigValue::overlay));
+        return new ConfigValue(merged, top.location());
+    }
+
+    /** A tree holding only {@code value} at the dotted {@code keyPath}. */
+    static ConfigValue at(String keyPath, Object value, String location) {
+        ConfigValue node = new ConfigValue(value, location);
+        String[] keys = keyPath.split("\\.");
+        for (int i = keys.length - 1; i >= 0; i--) {
+            Map<String, ConfigValue> map = new LinkedHashMap<>();
+            map.put(keys[i], node);
+            node = new ConfigValue(map, location);
+        }
+        return node;
+    }
+
+    /** The value rendered as a user wrote it, for messages. */
+    String show() {
+        if (raw instanceof String s) {
+            return "'" + s + "'";
+        }
+        if (raw instanceof Map || raw instanceof List) {
+            return raw instanceof Map ? "a mapping" : "a list";
+        }
+        return String.valueOf(raw);
+    }
+}

@@ -1,0 +1,155 @@
+package io.synthlogs.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A mapping in the configuration tree being bound, with typed, range-checked getters whose errors name
+ * the location, the key path, the value and what is allowed.
+ */
+final class Section {
+    private final String path;
+    private final ConfigValue node;
+    private final Map<String, ConfigValue> map;
+
+    private Section(String path, ConfigValue node) {
+        this.path = path;
+        this.node = node;
+        this.map = node.asMap();
+    }
+
+    /** The mapping at {@code path}; fails unless it is a mapping whose keys are all in {@code allowed}. */
+    static Section of(String path, ConfigValue node, Collection<String> allowed) {
+        if (node == null || !node.isMap()) {
+            String shown = node == null ? "nothing" : node.show();
+            throw new ConfigException(node == null ? null : node.location(), path, "expected a mapping, got " + shown);
+        }
+        for (Map.Entry<String, ConfigValue> e : node.asMap().entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                String suggestion = Suggest.closest(e.getKey(), allowed);
+                throw new ConfigException(e.getValue().location(), join(path, e.getKey()),
+                        "unknown key" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                                + " Allowed here: " + String.join(", ", allowed));
+            }
+        }
+        return new Section(path, node);
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean has(String key) {
+        return map.containsKey(key) && map.get(key).raw() != null;
+    }
+
+    Set<String> keys() {
+        return map.keySet();
+    }
+
+    ConfigValue value(String key) {
+        ConfigValue v = map.get(key);
+        if (v == null || v.raw() == null) {
+            throw new ConfigException(v == null ? node.location() : v.location(), join(path, key), "a value is required");
+        }
+        return v;
+    }
+
+    Section section(String key, Collection<String> allowed) {
+        return of(join(path, key), value(key), allowed);
+    }
+
+    double number(String key, double min, double max) {
+        ConfigValue v = value(key);
+        if (!(v.raw() instanceof Number n) || Double.isNaN(n.doubleValue())) {
+            throw error(key, v, "is not a number; allowed: a number within [" + fmt(min) + ", " + fmt(max) + "]");
+        }
+        double d = n.doubleValue();
+        if (d < min || d > max) {
+            throw error(key, v, "is not within [" + fmt(min) + ", " + fmt(max) + "]");
+        }
+        return d;
+    }
+
+    long integer(String key, long min, long max) {
+        ConfigValue v = value(key);
+        if (!(v.raw() instanceof Long l)) {
+            throw error(key, v, "is not a whole number; allowed: a whole number within [" + min + ", " + max + "]");
+        }
+        if (l < min || l > max) {
+            throw error(key, v, "is not within [" + min + ", " + max + "]");
+        }
+        return l;
+    }
+
+    boolean bool(String key) {
+        ConfigValue v = value(key);
+        if (!(v.raw() instanceof Boolean b)) {
+            throw error(key, v, "is not a boolean; allowed: true, false");
+        }
+        return b;
+    }
+
+    String string(String key) {
+        ConfigValue v = value(key);
+        if (!(v.raw() instanceof String s) || s.isBlank()) {
+            throw error(key, v, "is not a non-empty string");
+        }
+        return s;
+    }
+
+    String choice(String key, String... allowed) {
+        ConfigValue v = value(key);
+        String s = v.raw() == null ? "" : String.valueOf(v.raw()).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(s)) {
+            throw error(key, v, "is not one of " + String.join(", ", allowed));
+        }
+        return s;
+    }
+
+    List<String> strings(String key) {
+        ConfigValue v = value(key);
+        if (!(v.raw() instanceof List)) {
+            throw error(key, v, "is not a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (ConfigValue item : v.asList()) {
+            if (!(item.raw() instanceof String s) || s.isBlank()) {
+                throw new ConfigException(item.location(), join(path, key) + "[" + out.size() + "]",
+                        item.show() + " is not a non-empty string");
+            }
+            if (out.contains(s)) {
+                throw new ConfigException(item.location(), join(path, key) + "[" + out.size() + "]",
+                        "'" + s + "' is listed twice");
+            }
+            out.add(s);
+        }
+        if (out.isEmpty()) {
+            throw error(key, v, "must not be empty");
+        }
+        return out;
+    }
+
+    ConfigException error(String key, ConfigValue v, String problem) {
+        return new ConfigException(v.location(), join(path, key), v.show() + " " + problem);
+    }
+
+    ConfigException error(String problem) {
+        return new ConfigException(node.location(), path, problem);
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String fmt(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return Double.toString(d);
+    }
+}

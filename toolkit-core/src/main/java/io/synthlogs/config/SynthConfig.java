@@ -1,0 +1,98 @@
+package io.synthlogs.config;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.Level;
+import io.synthlogs.format.LogFormat;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A complete, validated configuration. Immutable; build one with {@link ConfigLoader}. The bundled
+ * {@code config.yaml} documents every key and holds every default.
+ */
+public record SynthConfig(
+        Generator generator,
+        Timestamps timestamps,
+        List<Source> sources,
+        Map<Level, Double> levels,
+        Anomalies anomalies,
+        Output output) {
+
+    public SynthConfig {
+        sources = List.copyOf(sources);
+        levels = java.util.Collections.unmodifiableMap(new EnumMap<>(levels));
+    }
+
+    /** {@code generator:} batching and pacing. */
+    public record Generator(int batchSize, double interval, long totalLogs) {}
+
+    /**
+     * {@code timestamps:} the simulated clock.
+     *
+     * @param start the fixed start instant, or empty for "now"
+     * @param rate mean lines per simulated second
+     */
+    public record Timestamps(Optional<Instant> start, double rate) {}
+
+    /** One entry of {@code sources:}. */
+    public record Source(String name, SourceKind kind, double weight, List<String> services) {
+        public Source {
+            services = List.copyOf(services);
+        }
+    }
+
+    /** {@code anomalies:} the expected anomalous fraction and the kinds. */
+    public record Anomalies(double rate, Map<AnomalyType, AnomalyKind> types) {
+        public Anomalies {
+            types = java.util.Collections.unmodifiableMap(new EnumMap<>(types));
+        }
+
+        /** The kinds that may be drawn: enabled with a positive weight. */
+        public List<AnomalyType> active() {
+            return types.entrySet().stream()
+                    .filter(e -> e.getValue().enabled() && e.getValue().weight() > 0)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+    }
+
+    /**
+     * {@code anomalies.types.<kind>:} one kind's parameters. {@code errorRate} applies to error
+     * spikes, {@code multiplier} to latency degradation; {@code subtypes} lists the subtypes drawn.
+     */
+    public record AnomalyKind(
+            boolean enabled, double weight, int durationLogs, double errorRate, double multiplier, List<String> subtypes) {
+        public AnomalyKind {
+            subtypes = List.copyOf(subtypes);
+        }
+    }
+
+    /** {@code output:} where and how lines are written. */
+    public record Output(Destination destination, LogFormat format, boolean includeLabels, FileOutput file) {}
+
+    /** {@code output.file:} rotating files. */
+    public record FileOutput(String path, String stem, double rotationSizeMb, int maxFiles) {
+        /** The rotation limit in bytes. */
+        public long rotationBytes() {
+            return Math.max(1, Math.round(rotationSizeMb * 1024 * 1024));
+        }
+    }
+
+    /** Where lines go. */
+    public enum Destination {
+        STDOUT,
+        FILE,
+        BOTH;
+
+        public boolean toStdout() {
+            return this != FILE;
+        }
+
+        public boolean toFile() {
+            return this != STDOUT;
+        }
+    }
+}

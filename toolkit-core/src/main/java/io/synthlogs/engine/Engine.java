@@ -1,0 +1,246 @@
+package io.synthlogs.engine;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.Episode;
+import io.synthlogs.Injection;
+import io.synthlogs.LogEntry;
+import io.synthlogs.config.SynthConfig;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The line factory behind {@link io.synthlogs.LogGenerator}: a simulated clock, normal traffic and
+ * anomaly episodes, each drawing from its own random stream split from the seed. Single-threaded.
+ * Internal API: use {@code LogGenerator}.
+ */
+public final class Engine {
+    private final long seed;
+    private final Rng traffic;
+    private final Rng content;
+    private final Rng anomalies;
+    private final Renderer renderer;
+    private final Draft draft = new Draft();
+    private final Consumer<Episode> onClose;
+
+    private SynthConfig config;
+    private TrafficModel trafficModel;
+    private PatternContext context;
+    private AnomalyScheduler scheduler;
+
+    private long clockMicros;
+    private double meanGapMicros;
+    private long produced;
+    private int episodeCount;
+
+    private AnomalyScheduler.Plan plan;
+    private long gapLeft;
+    private Run active;
+    private Run injected;
+
+    /** An episode in progress. */
+    private static final class Run {
+        final String id;
+        final AnomalyType type;
+        final String subtype;
+        final int duration;
+        final double focus;
+        final AnomalyPattern pattern;
+        final Map<String, Object> parameters = new LinkedHashMap<>();
+        long firstIndex = -1;
+        long lastIndex;
+        Instant start;
+        Instant end;
+        int lines;
+
+        Run(String id, AnomalyType type, String subtype, int duration, double focus, AnomalyPattern pattern) {
+            this.id = id;
+            this.type = type;
+            this.subtype = subtype;
+            this.duration = duration;
+            this.focus = focus;
+            this.pattern = pattern;
+            parameters.put("duration_logs", duration);
+            parameters.putAll(pattern.parameters());
+        }
+
+        Episode snapshot(boolean truncated) {
+            Map<String, Object> p = new LinkedHashMap<>(parameters);
+            if (truncated) {
+                p.put("truncated", true);
+            }
+            return new Episode(id, type, subtype, firstIndex, lastIndex, start, end, lines, pattern.services(), p);
+        }
+    }
+
+    public Engine(SynthConfig config, long seed, Instant start, Consumer<Episode> onClose) {
+        this.seed = seed;
+        this.traffic = Rng.split(seed, "traffic");
+        this.content = Rng.split(seed, "content");
+        this.anomalies = Rng.split(seed, "anomalies");
+        this.onClose = onClose;
+        this.clockMicros = Math.addExact(Math.multiplyExact(start.getEpochSecond(), 1_000_000L), start.getNano() / 1000);
+        this.renderer = new Renderer(content, upstreams(config));
+        apply(config);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public SynthConfig config() {
+        return config;
+    }
+
+    /** Lines produced so far; also the index the next line gets. */
+    public long produced() {
+        return produced;
+    }
+
+    /**
+     * Swaps the configuration without touching the clock, the seed's streams or an episode in
+     * progress: later lines follow the new traffic mix and anomaly rate.
+     */
+    public void reconfigure(SynthConfig newConfig) {
+        apply(newConfig);
+    }
+
+    private void apply(SynthConfig newConfig) {
+        this.config = newConfig;
+        this.trafficModel = new TrafficModel(newConfig, TemplateCatalog.bundled());
+        this.context = new PatternContext(TemplateCatalog.bundled(), trafficModel, renderer);
+        this.scheduler = new AnomalyScheduler(newConfig.anomalies());
+        this.meanGapMicros = 1_000_000.0 / newConfig.timestamps().rate();
+        if (active == null) {
+            replan();
+        }
+    }
+
+    private void replan() {
+        plan = scheduler.next(anomalies, context);
+        gapLeft = plan == null ? Long.MAX_VALUE : plan.gap();
+    }
+
+    /**
+     * Makes the next {@code duration} lines one episode of {@code type}. An episode in progress ends
+     * where it is (marked truncated).
+     *
+     * @param subtype a subtype of {@code type}, or {@code null} to draw one
+     * @param service the service to affect, or {@code null} to draw one
+     * @throws IllegalArgumentException when the subtype or service is unknown or the sources cannot
+     *     show this kind
+     */
+    public Injection inject(AnomalyType type, String subtype, int duration, String service) {
+        if (type == AnomalyType.NONE) {
+            throw new IllegalArgumentException("anomaly_type 'none' cannot be injected; allowed: "
+                    + AnomalyType.injectable().stream().map(AnomalyType::wireName).toList());
+        }
+        if (duration < 1) {
+            throw new IllegalArgumentException("duration must be at least 1, got " + duration);
+        }
+        if (subtype != null && !type.subtypes().contains(subtype)) {
+            throw new IllegalArgumentException("unknown subtype '" + subtype + "' for " + type.wireName() + "; allowed: "
+                    + String.join(", ", type.subtypes()));
+        }
+        if (service != null && context.sourceHolding(service) == null) {
+            throw new IllegalArgumentException("unknown service '" + service + "'; configured services: "
+                    + config.sources().stream().flatMap(s -> s.services().stream()).toList());
+        }
+        SynthConfig.AnomalyKind kind = config.anomalies().types().get(type);
+        String chosen = subtype != null ? subtype
+                : type.subtypes().isEmpty() ? null
+                : anomalies.pick(kind.subtypes().isEmpty() ? type.subtypes() : kind.subtypes());
+        AnomalyPattern pattern = AnomalyScheduler.create(type, chosen, kind, context, anomalies, service);
+        if (pattern == null) {
+            throw new IllegalArgumentException(type.wireName() + (chosen == null ? "" : "/" + chosen)
+                    + " cannot be shown by the configured sources" + (service == null ? "" : " on service '" + service + "'"));
+        }
+        injected = new Run(nextEpisodeId(), type, chosen, duration, 1.0, pattern);
+        injected.parameters.put("injected", true);
+        return new Injection(injected.id, type, chosen, duration, produced);
+    }
+
+    /** The episode in progress, with the lines it has so far, if any. */
+    public Optional<Episode> openEpisode() {
+        return active == null || active.lines == 0 ? Optional.empty() : Optional.of(active.snapshot(false));
+    }
+
+    /**
+     * Ends the stream's bookkeeping: an episode in progress is reported to the close listener as
+     * truncated. Call once, after the last line.
+     */
+    public void finish() {
+        if (active != null && active.lines > 0) {
+            onClose.accept(active.snapshot(true));
+        }
+        active = null;
+    }
+
+    public LogEntry next() {
+        long index = produced++;
+        Instant timestamp = Instant.ofEpochSecond(Math.floorDiv(clockMicros, 1_000_000L),
+                Math.floorMod(clockMicros, 1_000_000L) * 1000);
+        clockMicros += Math.round(traffic.exponential(meanGapMicros));
+
+        if (injected != null) {
+            if (active != null && active.lines > 0) {
+                onClose.accept(active.snapshot(true));
+            }
+            active = injected;
+            injected = null;
+        } else if (active == null && plan != null && gapLeft-- <= 0) {
+            active = new Run(nextEpisodeId(), plan.type(), plan.subtype(), plan.duration(), plan.focus(), plan.pattern());
+            plan = null;
+        }
+
+        Draft d = draft;
+        d.clear();
+        Run run = active;
+        boolean episodeLine = run != null && (run.lines == 0 || run.focus >= 1 || anomalies.chance(run.focus));
+        if (episodeLine) {
+            run.pattern.fill(d, run.lines, run.duration, anomalies);
+            d.type = run.type;
+            d.subtype = run.subtype;
+            d.episodeId = run.id;
+        } else {
+            trafficModel.fill(d, traffic, run == null ? null : run.pattern.silenced(run.lines));
+        }
+        if (d.node == null && d.source.kind() == io.synthlogs.config.SourceKind.INFRASTRUCTURE) {
+            d.node = renderer.node();
+            d.pod = renderer.pod(d.service);
+        }
+        String message = renderer.render(d);
+        LogEntry entry = d.toEntry(index, timestamp, message);
+
+        if (episodeLine) {
+            if (run.lines == 0) {
+                run.firstIndex = index;
+                run.start = timestamp;
+            }
+            run.lines++;
+            run.lastIndex = index;
+            run.end = timestamp;
+            if (run.lines >= run.duration) {
+                onClose.accept(run.snapshot(false));
+                active = null;
+                replan();
+            }
+        }
+        return entry;
+    }
+
+    private String nextEpisodeId() {
+        return String.format(java.util.Locale.ROOT, "ep-%05d", ++episodeCount);
+    }
+
+    private static String[] upstreams(SynthConfig config) {
+        List<String> names = config.sources().stream()
+                .filter(s -> s.kind() == io.synthlogs.config.SourceKind.APPLICATION)
+                .flatMap(s -> s.services().stream())
+                .toList();
+        return names.toArray(String[]::new);
+    }
+}

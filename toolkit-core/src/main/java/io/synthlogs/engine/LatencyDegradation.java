@@ -1,0 +1,71 @@
+package io.synthlogs.engine;
+
+import io.synthlogs.Level;
+import io.synthlogs.config.SourceKind;
+import io.synthlogs.config.SynthConfig;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service slows down: its response times ramp from normal to {@code multiplier} times normal over
+ * the episode. Lines are signal once the slowdown reaches {@link #SIGNAL_FACTOR}.
+ */
+final class LatencyDegradation implements AnomalyPattern {
+    /** From this factor on a line is visibly slow on its own. */
+    static final double SIGNAL_FACTOR = 1.5;
+
+    private final SynthConfig.Source source;
+    private final String service;
+    private final double multiplier;
+    private final Template[] timed;
+    private final Template[] slow;
+
+    private LatencyDegradation(SynthConfig.Source source, String service, double multiplier, Template[] timed,
+            Template[] slow) {
+        this.source = source;
+        this.service = service;
+        this.multiplier = multiplier;
+        this.timed = timed;
+        this.slow = slow;
+    }
+
+    static LatencyDegradation create(PatternContext ctx, Rng rng, SynthConfig.AnomalyKind kind, String service) {
+        SynthConfig.Source source = service != null ? ctx.sourceHolding(service)
+                : ctx.anySourceOf(rng, SourceKind.WEB, SourceKind.APPLICATION, SourceKind.DATABASE);
+        if (source == null || source.kind() == SourceKind.INFRASTRUCTURE) {
+            return null;
+        }
+        Template[] timed = Arrays.stream(ctx.templates(source.kind(), Level.INFO, TemplateCatalog.NORMAL))
+                .filter(t -> t.uses(Var.LATENCY))
+                .toArray(Template[]::new);
+        if (timed.length == 0) {
+            return null;
+        }
+        Template[] slow = ctx.templates(source.kind(), "latency:slow");
+        String target = service != null ? service : rng.pick(source.services());
+        return new LatencyDegradation(source, target, kind.multiplier(), timed, slow);
+    }
+
+    @Override
+    public void fill(Draft d, int k, int n, Rng rng) {
+        double factor = 1 + (multiplier - 1) * (k + 1) / n;
+        d.source = source;
+        d.service = service;
+        d.latencyFactor = factor;
+        boolean warn = factor >= 2 && slow.length > 0 && rng.chance(0.5);
+        d.template = warn ? rng.pick(slow) : rng.pick(timed);
+        d.signal = factor >= SIGNAL_FACTOR;
+        d.score = multiplier <= 1 ? 0 : PatternContext.round2((factor - 1) / (multiplier - 1));
+    }
+
+    @Override
+    public List<String> services() {
+        return List.of(service);
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return Map.of("multiplier", multiplier, "source", source.name());
+    }
+}

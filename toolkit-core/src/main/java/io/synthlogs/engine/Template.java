@@ -1,0 +1,93 @@
+package io.synthlogs.engine;
+
+import io.synthlogs.Level;
+import io.synthlogs.config.SourceKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed message template: literal text and placeholders, the structured fields it fixes, and its
+ * Loghub-style ground truth ({@code <*>} for every variable).
+ */
+final class Template {
+    final String eventId;
+    final SourceKind source;
+    final Level level;
+    final String role;
+    final Map<String, String> presets;
+    /** Alternating literal (String) and placeholder (Var) parts. */
+    final Object[] parts;
+    final String eventTemplate;
+    final Set<Var> vars;
+    final boolean requestScoped;
+
+    private Template(String eventId, SourceKind source, Level level, String role, Map<String, String> presets,
+            Object[] parts, String eventTemplate, Set<Var> vars) {
+        this.eventId = eventId;
+        this.source = source;
+        this.level = level;
+        this.role = role;
+        this.presets = presets;
+        this.parts = parts;
+        this.eventTemplate = eventTemplate;
+        this.vars = vars;
+        this.requestScoped = vars.stream().anyMatch(Var::requestScoped);
+    }
+
+    boolean uses(Var var) {
+        return vars.contains(var);
+    }
+
+    /** Parses {@code ID | source | LEVEL | role | [k=v …] text {var} text}. */
+    static Template parse(String line) {
+        String[] f = line.split(" \\| ", 5);
+        if (f.length != 5) {
+            throw new IllegalArgumentException("expected 5 fields separated by ' | '");
+        }
+        String text = f[4];
+        Map<String, String> presets = new LinkedHashMap<>();
+        if (text.startsWith("[") && text.indexOf("] ") > 0 && text.substring(1, text.indexOf("] ")).contains("=")) {
+            String block = text.substring(1, text.indexOf("] "));
+            for (String kv : block.split(" ")) {
+                String[] p = kv.split("=", 2);
+                presets.put(p[0], p[1]);
+            }
+            text = text.substring(text.indexOf("] ") + 2);
+        }
+        List<Object> parts = new ArrayList<>();
+        StringBuilder truth = new StringBuilder();
+        Set<Var> vars = EnumSet.noneOf(Var.class);
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('{', i);
+            if (open < 0) {
+                parts.add(text.substring(i));
+                truth.append(text, i, text.length());
+                break;
+            }
+            int close = text.indexOf('}', open);
+            if (open > i) {
+                parts.add(text.substring(i, open));
+                truth.append(text, i, open);
+            }
+            Var var = Var.parse(text.substring(open + 1, close));
+            parts.add(var);
+            vars.add(var);
+            truth.append("<*>");
+            i = close + 1;
+        }
+        SourceKind source = switch (f[1].trim()) {
+            case "web" -> SourceKind.WEB;
+            case "application" -> SourceKind.APPLICATION;
+            case "database" -> SourceKind.DATABASE;
+            case "infrastructure" -> SourceKind.INFRASTRUCTURE;
+            default -> throw new IllegalArgumentException("unknown source " + f[1]);
+        };
+        return new Template(f[0].trim(), source, Level.parse(f[2]), f[3].trim(), Map.copyOf(presets),
+                parts.toArray(), truth.toString(), vars);
+    }
+}

@@ -1,0 +1,72 @@
+package io.synthlogs.engine;
+
+import io.synthlogs.Level;
+import io.synthlogs.config.SourceKind;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The message templates bundled as {@code templates.txt}, loaded once and looked up by role. */
+final class TemplateCatalog {
+    static final String NORMAL = "normal";
+    private static final TemplateCatalog BUNDLED = load();
+
+    private final List<Template> all;
+
+    private TemplateCatalog(List<Template> all) {
+        this.all = Collections.unmodifiableList(all);
+    }
+
+    static TemplateCatalog bundled() {
+        return BUNDLED;
+    }
+
+    List<Template> all() {
+        return all;
+    }
+
+    /** Templates of a source, level and role, optionally filtered; empty when none match. */
+    Template[] find(SourceKind source, Level level, String role, Predicate<Template> filter) {
+        return all.stream()
+                .filter(t -> t.source == source && (level == null || t.level == level) && t.role.equals(role))
+                .filter(filter)
+                .toArray(Template[]::new);
+    }
+
+    Template[] find(SourceKind source, Level level, String role) {
+        return find(source, level, role, t -> true);
+    }
+
+    private static TemplateCatalog load() {
+        List<Template> templates = new ArrayList<>();
+        try (InputStream in = TemplateCatalog.class.getResourceAsStream("templates.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("templates.txt is missing from the classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    templates.add(Template.parse(line));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("templates.txt:" + number + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TemplateCatalog(templates);
+    }
+}
