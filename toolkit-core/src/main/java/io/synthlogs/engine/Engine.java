@@ -109,6 +109,7 @@ public final class Engine {
     }
 
     private void apply(SynthConfig newConfig) {
+        boolean first = this.config == null;
         this.config = newConfig;
         this.trafficModel = new TrafficModel(newConfig, TemplateCatalog.bundled());
         this.context = new PatternContext(TemplateCatalog.bundled(), trafficModel, renderer);
@@ -116,6 +117,10 @@ public final class Engine {
         this.meanGapMicros = 1_000_000.0 / newConfig.timestamps().rate();
         if (active == null) {
             replan();
+            if (first && plan != null) {
+                // Start at a random phase of the first cycle, so short runs see the rate too.
+                gapLeft = Math.round(gapLeft * anomalies.nextDouble());
+            }
         }
     }
 

@@ -1,0 +1,33 @@
+package io.synthlogs.cli;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/** Parses sizes such as {@code 64KB}, {@code 10MB}, {@code 1.5GB} or a plain byte count (1 KB = 1024 bytes). */
+final class ByteSize implements CommandLine.ITypeConverter<Long> {
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|K|KIB|MB|M|MIB|GB|G|GIB)?");
+
+    @Override
+    public Long convert(String value) {
+        Matcher m = SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a size; use a number with an optional unit: B, KB, MB or GB (e.g. 64KB, 10MB)");
+        }
+        double number = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2);
+        long factor = switch (unit.charAt(0)) {
+            case 'K' -> 1L << 10;
+            case 'M' -> 1L << 20;
+            case 'G' -> 1L << 30;
+            default -> 1L;
+        };
+        long bytes = Math.round(number * factor);
+        if (bytes < 1) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is less than one byte");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,25 @@
+package io.synthlogs.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code synthlogs} command. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command and returns its exit code: 0 done, 1 runtime failure, 2 usage or config error. */
+    public static int run(String... args) {
+        return commandLine(new SynthlogsCommand()).execute(args);
+    }
+
+    static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setParameterExceptionHandler(Errors::usage);
+        cli.setExecutionExceptionHandler(Errors::execution);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+}

@@ -1,0 +1,49 @@
+package io.synthlogs.cli;
+
+import io.synthlogs.config.SynthConfig;
+import java.io.PrintWriter;
+
+/** A progress bar on stderr for long finite runs to files when a person is watching a terminal. */
+class Progress {
+    private static final long LONG_RUN = 200_000;
+    private static final int WIDTH = 30;
+
+    private final long total;
+    private final PrintWriter err;
+    private int shownPercent = -1;
+
+    private Progress(long total, PrintWriter err) {
+        this.total = total;
+        this.err = err;
+    }
+
+    static Progress forRun(long total, SynthConfig.Destination destination, PrintWriter err) {
+        boolean watched = System.console() != null;
+        if (!watched || total < LONG_RUN || destination != SynthConfig.Destination.FILE) {
+            return new Progress(0, err) {
+                @Override
+                void update(long lines) {}
+
+                @Override
+                void done() {}
+            };
+        }
+        return new Progress(total, err);
+    }
+
+    void update(long lines) {
+        int percent = (int) (lines * 100 / total);
+        if (percent == shownPercent) {
+            return;
+        }
+        shownPercent = percent;
+        int filled = percent * WIDTH / 100;
+        err.printf("\r[%s%s] %3d%% %,d/%,d lines", "#".repeat(filled), " ".repeat(WIDTH - filled), percent, lines, total);
+        err.flush();
+    }
+
+    void done() {
+        err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+        err.flush();
+    }
+}

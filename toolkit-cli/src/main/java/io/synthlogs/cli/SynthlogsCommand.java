@@ -1,0 +1,160 @@
+package io.synthlogs.cli;
+
+import io.synthlogs.Scenario;
+import io.synthlogs.config.ConfigException;
+import io.synthlogs.config.ConfigLoader;
+import io.synthlogs.config.SynthConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code synthlogs [options]}: generates labeled logs. Flags override the configuration file. */
+@Command(
+        name = "synthlogs",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Generates realistic, labeled synthetic logs with injected anomalies.",
+            "Lines go to stdout and/or rotating files; progress and the seed go to stderr only."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  synthlogs --total 5000 --output stdout --seed 42",
+            "  synthlogs --format text --anomaly-rate 0.2",
+            "  synthlogs --total 0 --interval 0.5 --output stdout     (stream until Ctrl-C)",
+            "",
+            "Exit codes: 0 done, 1 failure while writing, 2 usage or configuration error."
+        })
+public final class SynthlogsCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (default: ./config.yaml if present, else the bundled defaults).")
+    Path config;
+
+    @Option(names = {"-n", "--total"}, paramLabel = "N", description = "Lines to generate; 0 streams until stopped.")
+    Long total;
+
+    @Option(names = {"-b", "--batch-size"}, paramLabel = "N", description = "Lines per batch (written and flushed together).")
+    Long batchSize;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DEST", description = "Destination: stdout, file or both.")
+    String output;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Line format: json or text.")
+    String format;
+
+    @Option(names = {"-p", "--output-path"}, paramLabel = "DIR", description = "Directory for log files.")
+    String outputPath;
+
+    @Option(names = {"-a", "--anomaly-rate"}, paramLabel = "RATE",
+            description = "Expected fraction of lines labeled anomalous, 0.0 to 1.0.")
+    Double anomalyRate;
+
+    @Option(names = "--no-labels", description = "Leave out the labels (_labels in JSON, [ANOMALY:…] in text).")
+    boolean noLabels;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS",
+            description = "Pause between batches. A finite run is not paced unless this is given.")
+    Double interval;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed; the same seed gives the same lines, byte for byte.")
+    Long seed;
+
+    @Option(names = "--start", paramLabel = "INSTANT",
+            description = "Timestamp of the first line (ISO-8601, or 'now'). With --seed alone: 2024-01-01T00:00:00Z.")
+    String start;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "Write the episodes (the ground truth) to FILE as JSON lines.")
+    Path manifest;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "Rotate files before they pass SIZE (e.g. 64KB, 10MB).")
+    Long maxFileSize;
+
+    @Option(names = "--max-files", paramLabel = "N", description = "Keep only the newest N files of this run (0 keeps all).")
+    Long maxFiles;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        SynthConfig synth = configuration();
+        Scenario scenario = scenario(synth);
+        boolean paced = synth.generator().totalLogs() == 0 || interval != null;
+        err.printf("synthlogs: seed %d, start %s (rerun with --seed %d --start %s)%n", scenario.seed(), scenario.start(),
+                scenario.seed(), scenario.start());
+        err.flush();
+        return new GenerateRun(scenario, paced, manifest, err).execute();
+    }
+
+    private SynthConfig configuration() {
+        ConfigLoader.Builder builder = ConfigLoader.builder();
+        Path file = config;
+        if (file == null && Files.isRegularFile(Path.of("config.yaml"))) {
+            file = Path.of("config.yaml");
+        }
+        if (config != null && !Files.exists(config)) {
+            throw new ConfigException("--config", "", "file '" + config + "' does not exist");
+        }
+        if (file != null) {
+            builder.file(file);
+        }
+        set(builder, "generator.total_logs", total, "--total");
+        set(builder, "generator.batch_size", batchSize, "--batch-size");
+        set(builder, "generator.interval", interval, "--interval");
+        set(builder, "output.destination", output, "--output");
+        set(builder, "output.format", format, "--format");
+        set(builder, "output.file.path", outputPath, "--output-path");
+        set(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
+        set(builder, "output.file.max_files", maxFiles, "--max-files");
+        if (maxFileSize != null) {
+            builder.set("output.file.rotation_size_mb", maxFileSize / (1024.0 * 1024.0), "--max-file-size");
+        }
+        if (noLabels) {
+            builder.set("output.include_labels", false, "--no-labels");
+        }
+        if (start != null) {
+            builder.set("timestamps.start", start, "--start");
+        }
+        return builder.build();
+    }
+
+    private static void set(ConfigLoader.Builder builder, String key, Object value, String flag) {
+        if (value != null) {
+            builder.set(key, value, flag);
+        }
+    }
+
+    /**
+     * With a seed, a run reproduces: the start is the configured or given one, else a fixed default.
+     * Without one, a fresh seed is drawn and the run starts now; both are printed to stderr.
+     */
+    private Scenario scenario(SynthConfig synth) {
+        boolean startIsNow = start != null && start.trim().equalsIgnoreCase("now");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant explicit = synth.timestamps().start().orElse(null);
+        if (start != null && !startIsNow) {
+            try {
+                explicit = Instant.parse(start.trim());
+            } catch (DateTimeParseException e) {
+                throw new Errors.UsageException("--start: '" + start + "' is not 'now' or an ISO-8601 instant such as 2024-01-01T00:00:00Z");
+            }
+        }
+        long chosenSeed = seed != null ? seed : new SecureRandom().nextLong();
+        Instant chosenStart = startIsNow ? now : explicit != null ? explicit : seed != null ? Scenario.DEFAULT_START : now;
+        return new Scenario(synth, chosenSeed, chosenStart);
+    }
+}

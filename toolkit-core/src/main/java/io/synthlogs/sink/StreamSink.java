@@ -1,0 +1,48 @@
+package io.synthlogs.sink;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Lines to an output stream, such as standard output, buffered in whole lines. */
+public final class StreamSink implements LineSink {
+    private final OutputStream out;
+    private final LineBatcher batcher;
+    private final boolean closeStream;
+
+    public StreamSink(OutputStream out, boolean closeStream) {
+        this.out = out;
+        this.batcher = new LineBatcher(out);
+        this.closeStream = closeStream;
+    }
+
+    /**
+     * Standard output through the raw file descriptor: {@code System.out} flushes every line and
+     * caps throughput; this writes one 64 KiB block at a time.
+     */
+    public static StreamSink stdout() {
+        return new StreamSink(new FileOutputStream(FileDescriptor.out), false);
+    }
+
+    @Override
+    public void writeLine(byte[] bytes, int offset, int length) throws IOException {
+        batcher.add(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        batcher.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            batcher.flush();
+        } finally {
+            if (closeStream) {
+                out.close();
+            }
+        }
+    }
+}
