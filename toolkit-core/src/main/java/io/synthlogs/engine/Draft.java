@@ -39,8 +39,6 @@ final class Draft {
     String field;
     String value;
     Integer count;
-    /** Multiplies the drawn latency (latency degradation). */
-    double latencyFactor;
 
     AnomalyType type;
     String subtype;
@@ -61,7 +59,6 @@ final class Draft {
         percent = null;
         upstream = payload = field = value = null;
         count = null;
-        latencyFactor = 1;
         type = AnomalyType.NONE;
         subtype = null;
         episodeId = null;

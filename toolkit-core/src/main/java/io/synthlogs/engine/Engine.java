@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  */
 public final class Engine {
     private final long seed;
+    private final Rng clock;
     private final Rng traffic;
     private final Rng content;
     private final Rng anomalies;
@@ -78,6 +79,7 @@ public final class Engine {
 
     public Engine(SynthConfig config, long seed, Instant start, Consumer<Episode> onClose) {
         this.seed = seed;
+        this.clock = Rng.split(seed, "clock");
         this.traffic = Rng.split(seed, "traffic");
         this.content = Rng.split(seed, "content");
         this.anomalies = Rng.split(seed, "anomalies");
@@ -188,7 +190,7 @@ public final class Engine {
         long index = produced++;
         Instant timestamp = Instant.ofEpochSecond(Math.floorDiv(clockMicros, 1_000_000L),
                 Math.floorMod(clockMicros, 1_000_000L) * 1000);
-        clockMicros += Math.round(traffic.exponential(meanGapMicros));
+        clockMicros += Math.round(clock.exponential(meanGapMicros));
 
         if (injected != null) {
             if (active != null && active.lines > 0) {

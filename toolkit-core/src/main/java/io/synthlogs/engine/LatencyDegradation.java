@@ -52,7 +52,8 @@ final class LatencyDegradation implements AnomalyPattern {
         double factor = 1 + (multiplier - 1) * (k + 1) / n;
         d.source = source;
         d.service = service;
-        d.latencyFactor = factor;
+        // One degrading service varies less than all traffic together, so the ramp stands out.
+        d.latency = Math.round(Renderer.medianLatency(source.kind()) * Math.exp(0.25 * rng.gaussian()) * factor * 100) / 100.0;
         boolean warn = factor >= 2 && slow.length > 0 && rng.chance(0.5);
         d.template = warn ? rng.pick(slow) : rng.pick(timed);
         d.signal = factor >= SIGNAL_FACTOR;

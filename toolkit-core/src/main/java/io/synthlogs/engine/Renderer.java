@@ -31,7 +31,8 @@ final class Renderer {
                 appendVar(d, (Var) part);
             }
         }
-        if (t.requestScoped) {
+        keepOnlyWhatTheMessageShows(d, t);
+        if (t.requestScoped || d.status != null || d.method != null) {
             if (d.requestId == null && !JsonFields.REQUEST_ID.equals(d.anomalyField)) {
                 d.requestId = uuid();
             }
@@ -39,6 +40,37 @@ final class Renderer {
             d.spanId = hex(16);
         }
         return sb.toString();
+    }
+
+    /**
+     * Structured fields are what the message shows, what the template fixes, and a field a data
+     * anomaly broke: a value an anomaly prepared but this template does not quote is dropped.
+     */
+    private static void keepOnlyWhatTheMessageShows(Draft d, Template t) {
+        if (!t.uses(Var.IP) && !nulled(d, JsonFields.IP_ADDRESS)) {
+            d.ip = null;
+        }
+        if (!t.uses(Var.METHOD) && !t.presets.containsKey("method")) {
+            d.method = null;
+        }
+        if (!t.uses(Var.ENDPOINT)) {
+            d.endpoint = null;
+        }
+        if (!t.uses(Var.STATUS) && !t.presets.containsKey("status") && !nulled(d, JsonFields.STATUS_CODE)) {
+            d.status = null;
+        }
+        if (!t.uses(Var.LATENCY) && !nulled(d, JsonFields.RESPONSE_TIME_MS)) {
+            d.latency = null;
+        }
+        if (!t.uses(Var.USER) && !nulled(d, JsonFields.USER_ID)) {
+            d.user = null;
+        }
+        if (!t.uses(Var.RESOURCE) && !t.presets.containsKey("resource")) {
+            d.resource = null;
+        }
+        if (!t.uses(Var.PERCENT)) {
+            d.percent = null;
+        }
     }
 
     private static void applyPresets(Draft d, Template t) {
@@ -70,7 +102,7 @@ final class Renderer {
             }
             case LATENCY -> {
                 if (d.latency == null && !nulled(d, JsonFields.RESPONSE_TIME_MS)) {
-                    d.latency = Math.round(baseLatency(d) * d.latencyFactor * 100) / 100.0;
+                    d.latency = Math.round(baseLatency(d) * 100) / 100.0;
                 }
                 if (d.latency == null) {
                     sb.append("null");
@@ -141,13 +173,17 @@ final class Renderer {
 
     /** Typical latency by source: log-normal, with a long tail. */
     double baseLatency(Draft d) {
-        double median = switch (d.source.kind()) {
+        return Math.max(0.05, rng.logNormal(medianLatency(d.source.kind()), 0.55));
+    }
+
+    /** The median response or query time of a source kind, in milliseconds. */
+    static double medianLatency(io.synthlogs.config.SourceKind kind) {
+        return switch (kind) {
             case WEB -> 85;
             case APPLICATION -> 60;
             case DATABASE -> 6;
             case INFRASTRUCTURE -> 40;
         };
-        return Math.max(0.05, rng.logNormal(median, 0.55));
     }
 
     String ip() {

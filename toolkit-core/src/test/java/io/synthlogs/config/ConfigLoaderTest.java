@@ -1,0 +1,140 @@
+package io.synthlogs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.Level;
+import io.synthlogs.format.LogFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("config.yaml"), yaml);
+    }
+
+    @Test
+    void the_bundled_defaults_mirror_the_original_tool() {
+        SynthConfig config = ConfigLoader.defaults();
+        assertThat(config.generator().totalLogs()).isEqualTo(1000);
+        assertThat(config.generator().batchSize()).isEqualTo(100);
+        assertThat(config.sources()).extracting(SynthConfig.Source::name)
+                .containsExactly("web-server", "application", "database", "infrastructure");
+        assertThat(config.sources()).extracting(SynthConfig.Source::weight).containsExactly(0.4, 0.3, 0.15, 0.15);
+        assertThat(config.sources().get(1).services())
+                .containsExactly("auth-service", "payment-service", "user-service", "order-service", "inventory-service");
+        assertThat(config.anomalies().rate()).isEqualTo(0.05);
+        assertThat(config.anomalies().types().get(AnomalyType.ERROR_SPIKE).errorRate()).isEqualTo(0.8);
+        assertThat(config.anomalies().types().get(AnomalyType.LATENCY_DEGRADATION).multiplier()).isEqualTo(5.0);
+        assertThat(config.output().destination()).isEqualTo(SynthConfig.Destination.FILE);
+        assertThat(config.output().format()).isEqualTo(LogFormat.JSON);
+        assertThat(config.output().file().path()).isEqualTo("./output");
+        assertThat(config.timestamps().start()).isEmpty();
+    }
+
+    @Test
+    void a_user_file_is_laid_over_the_defaults_key_by_key() throws Exception {
+        SynthConfig config = ConfigLoader.load(file("""
+                anomalies:
+                  types:
+                    error_spike: {duration_logs: 40}
+                levels: {DEBUG: 0}
+                timestamps: {start: 2023-05-01T12:00:00Z, increment: 0.5}
+                """));
+        assertThat(config.anomalies().types().get(AnomalyType.ERROR_SPIKE).durationLogs()).isEqualTo(40);
+        assertThat(config.anomalies().types().get(AnomalyType.ERROR_SPIKE).errorRate()).isEqualTo(0.8);
+        assertThat(config.levels().get(Level.DEBUG)).isZero();
+        assertThat(config.levels().get(Level.INFO)).isEqualTo(0.74);
+        assertThat(config.timestamps().rate()).isEqualTo(2.0);
+        assertThat(config.timestamps().start()).hasValue(java.time.Instant.parse("2023-05-01T12:00:00Z"));
+    }
+
+    @Test
+    void an_out_of_range_value_names_file_line_key_value_and_range() throws Exception {
+        Path path = file("""
+                anomalies:
+                  types:
+                    error_spike:
+                      error_rate: 1.5
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(path))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(path + ":4:19: anomalies.types.error_spike.error_rate: 1.5 is not within [0.01, 1]");
+    }
+
+    @Test
+    void an_unknown_key_suggests_the_closest() throws Exception {
+        Path path = file("generator:\n  batch_szie: 10\n");
+        assertThatThrownBy(() -> ConfigLoader.load(path))
+                .hasMessageStartingWith(path + ":2:15: generator.batch_szie: unknown key; did you mean 'batch_size'?")
+                .hasMessageContaining("Allowed here: batch_size, interval, total_logs");
+    }
+
+    @Test
+    void yaml_syntax_errors_give_line_and_column() throws Exception {
+        Path path = file("generator:\n  batch_size: [1, 2\n");
+        assertThatThrownBy(() -> ConfigLoader.load(path))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageMatching("\\Q" + path + "\\E:\\d+:\\d+: invalid YAML: .*");
+    }
+
+    @Test
+    void wrong_types_and_choices_are_named() {
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("generator: {total_logs: lots}", "inline").build())
+                .hasMessage("inline:1:25: generator.total_logs: 'lots' is not a whole number; allowed: a whole number within [0, 9223372036854775807]");
+        assertThatThrownBy(() -> ConfigLoader.builder().set("output.format", "xml", "--format").build())
+                .hasMessage("--format: output.format: 'xml' is not one of json, text");
+        assertThatThrownBy(() -> ConfigLoader.builder().set("anomalies.rate", -0.1, "--anomaly-rate").build())
+                .hasMessage("--anomaly-rate: anomalies.rate: -0.1 is not within [0, 1]");
+    }
+
+    @Test
+    void rate_and_probability_together_are_refused() {
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("anomalies: {rate: 0.1, probability: 0.2}", "x").build())
+                .hasMessageContaining("anomalies.probability: give either anomalies.rate or anomalies.probability, not both");
+    }
+
+    @Test
+    void custom_sources_need_a_kind_and_unique_names() {
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("sources: [{name: queue, weight: 1, services: [kafka]}]", "x").build())
+                .hasMessageContaining("sources[0]: kind: is required for a source named 'queue'");
+        SynthConfig config = ConfigLoader.builder()
+                .yaml("sources: [{name: queue, kind: application, weight: 1, services: [kafka]}]", "x").build();
+        assertThat(config.sources().get(0).kind()).isEqualTo(SourceKind.APPLICATION);
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("""
+                sources:
+                  - {name: a, kind: web, weight: 1, services: [x]}
+                  - {name: a, kind: web, weight: 1, services: [y]}
+                """, "x").build()).hasMessageContaining("sources[1].name: 'a' is used by another source");
+    }
+
+    @Test
+    void unknown_subtypes_are_named_with_the_allowed_ones() {
+        assertThatThrownBy(() -> ConfigLoader.builder()
+                .yaml("anomalies: {types: {security_threat: {subtypes: [brute_forse]}}}", "x").build())
+                .hasMessageContaining("contains unknown subtype 'brute_forse' (did you mean 'brute_force'?); allowed: brute_force, sql_injection, xss_attempt, unauthorized_access");
+    }
+
+    @Test
+    void a_positive_rate_needs_an_enabled_kind() {
+        ConfigLoader.Builder builder = ConfigLoader.builder();
+        for (AnomalyType type : AnomalyType.injectable()) {
+            builder.set("anomalies.types." + type.wireName() + ".enabled", false, "x");
+        }
+        assertThatThrownBy(builder::build).hasMessageContaining("no anomaly type is enabled");
+        assertThat(builder.set("anomalies.rate", 0.0, "x").build().anomalies().active()).isEmpty();
+    }
+
+    @Test
+    void a_missing_file_is_a_config_error() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("nope.yaml: cannot read the configuration file");
+    }
+}

@@ -1,0 +1,94 @@
+package io.synthlogs.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RotatingFileSinkTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> lines(int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            lines.add("{\"line\":" + i + ",\"pad\":\"" + "x".repeat(i % 37) + "\"}\n");
+        }
+        return lines;
+    }
+
+    private static void write(LineSink sink, List<String> lines) throws IOException {
+        for (String line : lines) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            sink.writeLine(bytes, 0, bytes.length);
+        }
+    }
+
+    @Test
+    void rotates_before_the_limit_is_crossed_and_loses_or_splits_nothing() throws IOException {
+        List<String> lines = lines(5000);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "20240101_000000");
+        write(sink, lines);
+        sink.close();
+        List<Path> files = sink.files();
+        assertThat(files).hasSizeGreaterThan(10);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            assertThat(file.getFileName().toString()).isEqualTo("logs_20240101_000000_" + i + ".json");
+            assertThat(Files.size(file)).isLessThanOrEqualTo(4096);
+            String content = Files.readString(file);
+            assertThat(content).endsWith("\n");
+            all.append(content);
+        }
+        assertThat(all.toString()).isEqualTo(String.join("", lines));
+    }
+
+    @Test
+    void keeps_only_the_newest_files_of_this_run() throws IOException {
+        Path stranger = Files.writeString(dir.resolve("logs_19990101_000000_0.json"), "not ours\n");
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1024, 3, "20240101_000000");
+        write(sink, lines(2000));
+        sink.close();
+        assertThat(sink.files()).hasSize(3);
+        List<Integer> counters = sink.files().stream().map(RotatingFileSinkTest::counter).toList();
+        assertThat(counters.get(1)).isEqualTo(counters.get(0) + 1);
+        assertThat(counters.get(2)).isEqualTo(counters.get(0) + 2);
+        assertThat(counters.get(0)).isGreaterThan(0);
+        assertThat(Files.readString(sink.current())).endsWith("{\"line\":1999,\"pad\":\"" + "x".repeat(1999 % 37) + "\"}\n");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.filter(p -> p.getFileName().toString().startsWith("logs_2024")).count()).isEqualTo(3);
+        }
+        assertThat(Files.readString(stranger)).isEqualTo("not ours\n");
+    }
+
+    private static int counter(Path file) {
+        String name = file.getFileName().toString();
+        return Integer.parseInt(name.substring(name.lastIndexOf('_') + 1, name.indexOf('.')));
+    }
+
+    @Test
+    void never_overwrites_the_files_of_another_run_with_the_same_stamp() throws IOException {
+        Path earlier = Files.writeString(dir.resolve("logs_20240101_000000_0.json"), "earlier\n");
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "20240101_000000");
+        write(sink, lines(10));
+        sink.close();
+        assertThat(Files.readString(earlier)).isEqualTo("earlier\n");
+        assertThat(sink.current().getFileName().toString()).isEqualTo("logs_20240101_000000-2_0.json");
+    }
+
+    @Test
+    void a_line_longer_than_the_limit_gets_a_file_of_its_own() throws IOException {
+        RotatingFileSink sink = new RotatingFileSink(dir, "big", ".log", 100, 0, "s");
+        write(sink, List.of("short\n", "y".repeat(300) + "\n", "after\n"));
+        sink.close();
+        assertThat(sink.files()).hasSize(3);
+        assertThat(Files.readString(sink.files().get(1))).hasSize(301);
+    }
+}
