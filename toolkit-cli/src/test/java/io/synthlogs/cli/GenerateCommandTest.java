@@ -1,0 +1,138 @@
+package io.synthlogs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command in-process: files, manifest, rotation and every kind of bad input. */
+class GenerateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        var cli = Main.commandLine(new SynthlogsCommand());
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    private List<String> linesOfAllFiles(Path out) throws Exception {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(out)) {
+            files = listing.filter(p -> p.getFileName().toString().startsWith("logs_")).sorted((a, b) ->
+                    Integer.compare(counter(a), counter(b))).toList();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Path file : files) {
+            lines.addAll(Files.readAllLines(file));
+        }
+        return lines;
+    }
+
+    private static int counter(Path p) {
+        String name = p.getFileName().toString();
+        return Integer.parseInt(name.substring(name.lastIndexOf('_') + 1, name.indexOf('.')));
+    }
+
+    @Test
+    void writes_rotating_files_and_a_manifest_that_agrees_with_the_labels() throws Exception {
+        Path out = dir.resolve("out");
+        Path manifest = dir.resolve("truth/episodes.jsonl");
+        int code = run("--total", "4000", "--seed", "5", "-a", "0.2", "-p", out.toString(), "--max-file-size", "64KB",
+                "--manifest", manifest.toString());
+        assertThat(code).as(err.toString()).isZero();
+        List<String> lines = linesOfAllFiles(out);
+        assertThat(lines).hasSize(4000);
+        try (Stream<Path> listing = Files.list(out)) {
+            assertThat(listing.count()).isGreaterThan(10);
+        }
+        List<JsonNode> episodes = new ArrayList<>();
+        for (String line : Files.readAllLines(manifest)) {
+            episodes.add(JSON.readTree(line));
+        }
+        assertThat(episodes).isNotEmpty();
+        long labeled = 0;
+        for (String line : lines) {
+            JsonNode labels = JSON.readTree(line).get("_labels");
+            if (labels.get("is_anomaly").asBoolean()) {
+                labeled++;
+            }
+        }
+        long inManifest = episodes.stream().mapToLong(e -> e.get("line_count").asLong()).sum();
+        assertThat(inManifest).isEqualTo(labeled);
+        for (JsonNode episode : episodes) {
+            JsonNode first = JSON.readTree(lines.get(episode.get("first_line").asInt())).get("_labels");
+            JsonNode last = JSON.readTree(lines.get(episode.get("last_line").asInt())).get("_labels");
+            assertThat(first.get("episode_id").asText()).isEqualTo(episode.get("episode_id").asText());
+            assertThat(last.get("episode_id").asText()).isEqualTo(episode.get("episode_id").asText());
+            assertThat(first.get("anomaly_type").asText()).isEqualTo(episode.get("anomaly_type").asText());
+        }
+        assertThat(err.toString()).contains("seed 5").contains("wrote 4000 lines");
+    }
+
+    @Test
+    void text_format_and_no_labels_reach_the_files() throws Exception {
+        Path out = dir.resolve("text");
+        assertThat(run("-n", "50", "--seed", "1", "-f", "text", "--no-labels", "-p", out.toString())).isZero();
+        try (Stream<Path> listing = Files.list(out)) {
+            Path file = listing.findFirst().orElseThrow();
+            assertThat(file.getFileName().toString()).endsWith("_0.log");
+            assertThat(Files.readAllLines(file)).hasSize(50).allMatch(l -> l.startsWith("[2024-01-01T") && !l.contains("[ANOMALY:"));
+        }
+    }
+
+    @Test
+    void max_files_keeps_the_newest() throws Exception {
+        Path out = dir.resolve("kept");
+        assertThat(run("-n", "3000", "--seed", "2", "-p", out.toString(), "--max-file-size", "16KB", "--max-files", "2")).isZero();
+        try (Stream<Path> listing = Files.list(out)) {
+            assertThat(listing.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void usage_and_config_errors_exit_2_with_one_clear_paragraph() throws Exception {
+        assertThat(run("--anomaly-rate", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--anomaly-rate: anomalies.rate: 1.5 is not within [0, 1]");
+        assertThat(run("--output", "printer")).isEqualTo(2);
+        assertThat(err.toString()).contains("--output: output.destination: 'printer' is not one of stdout, file, both");
+        assertThat(run("--total", "-1")).isEqualTo(2);
+        assertThat(run("--config", dir.resolve("missing.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("missing.yaml' does not exist");
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "anomalies:\n  rate: lots\n");
+        assertThat(run("--config", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(bad + ":2:9: anomalies.rate: 'lots' is not a number");
+        assertThat(run("--start", "yesterday")).isEqualTo(2);
+        assertThat(run("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("synthlogs --help");
+        assertThat(run("--max-file-size", "ten")).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void an_unwritable_output_path_exits_1_and_says_why() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        assertThat(run("-n", "10", "-p", file.resolve("sub").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write to output directory").doesNotContain("\tat ");
+    }
+
+    @Test
+    void help_and_version_exit_0() {
+        assertThat(run("--help")).isZero();
+        assertThat(run("--version")).isZero();
+    }
+}

@@ -1,0 +1,187 @@
+package io.synthlogs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real ./synthlogs launcher, run as a newcomer runs it: as a process, from another directory. */
+class LauncherIT {
+    private static final Path ROOT = Path.of(System.getProperty("synthlogs.root", "..")).toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path cwd;
+
+    record Result(int code, byte[] out, String err) {
+        String stdout() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    private Result run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("synthlogs").toString()));
+        command.addAll(Arrays.asList(args));
+        Process process = new ProcessBuilder(command).directory(cwd.toFile())
+                .redirectOutput(cwd.resolve("stdout").toFile()).redirectError(cwd.resolve("stderr").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Result(process.exitValue(), Files.readAllBytes(cwd.resolve("stdout")), Files.readString(cwd.resolve("stderr")));
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_bytes_whatever_the_batch_size() throws Exception {
+        Result first = run("--total", "3000", "--output", "stdout", "--seed", "7");
+        Result again = run("--total", "3000", "--output", "stdout", "--seed", "7", "--batch-size", "1");
+        Result other = run("--total", "3000", "--output", "stdout", "--seed", "8");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(other.out()).isNotEqualTo(first.out());
+        String[] lines = first.stdout().split("\n");
+        assertThat(lines).hasSize(3000);
+        for (String line : lines) {
+            assertThat(JSON.readTree(line).has("_labels")).isTrue();
+        }
+        assertThat(first.err()).contains("seed 7, start 2024-01-01T00:00:00Z").contains("wrote 3000 lines");
+    }
+
+    @Test
+    void files_concatenated_in_counter_order_equal_stdout() throws Exception {
+        Path out = cwd.resolve("out");
+        Result both = run("--total", "5000", "--output", "both", "--seed", "3", "-p", out.toString(), "--max-file-size", "64KB");
+        assertThat(both.code()).as(both.err()).isZero();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(out)) {
+            files = listing.sorted((a, b) -> Integer.compare(counter(a), counter(b))).toList();
+        }
+        assertThat(files).hasSizeGreaterThan(5);
+        var concatenated = new java.io.ByteArrayOutputStream();
+        for (Path file : files) {
+            assertThat(Files.size(file)).isLessThanOrEqualTo(64 * 1024);
+            concatenated.write(Files.readAllBytes(file));
+        }
+        assertThat(concatenated.toByteArray()).isEqualTo(both.out());
+    }
+
+    private static int counter(Path p) {
+        String name = p.getFileName().toString();
+        return Integer.parseInt(name.substring(name.lastIndexOf('_') + 1, name.indexOf('.')));
+    }
+
+    @Test
+    void the_default_run_writes_1000_lines_to_the_output_folder() throws Exception {
+        Result result = run();
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).isEmpty();
+        try (Stream<Path> listing = Files.list(cwd.resolve("output"))) {
+            Path file = listing.findFirst().orElseThrow();
+            assertThat(file.getFileName().toString()).matches("logs_\\d{8}_\\d{6}_0\\.json");
+            assertThat(Files.readAllLines(file)).hasSize(1000);
+        }
+    }
+
+    @Test
+    void a_config_yaml_in_the_current_directory_is_used() throws Exception {
+        Files.writeString(cwd.resolve("config.yaml"), "generator: {total_logs: 7}\noutput: {destination: stdout, format: text}\n");
+        Result result = run("--seed", "1");
+        assertThat(result.stdout().split("\n")).hasSize(7).allMatch(l -> l.startsWith("[2024-01-01T"));
+    }
+
+    @Test
+    void config_errors_exit_2_without_a_stack_trace() throws Exception {
+        Files.writeString(cwd.resolve("bad.yaml"), "generator:\n  batch_size: 0\n");
+        Result result = run("--config", "bad.yaml");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("bad.yaml:2:15: generator.batch_size: 0 is not within [1, 1000000]")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_full_disk_exits_1_with_one_line() throws Exception {
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--output", "stdout", "--total", "100000")
+                .directory(cwd.toFile()).redirectOutput(new File("/dev/full")).redirectError(cwd.resolve("err").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(cwd.resolve("err"))).contains("synthlogs: cannot write to stdout: No space left on device")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_closed_pipe_ends_an_endless_stream_quietly_and_at_once() throws Exception {
+        Process process = new ProcessBuilder("bash", "-c",
+                "'" + ROOT.resolve("synthlogs") + "' --total 0 --output stdout --interval 0.01 | head -5; echo \"status ${PIPESTATUS[0]}\" >&2")
+                .directory(cwd.toFile()).redirectOutput(cwd.resolve("out").toFile()).redirectError(cwd.resolve("err").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readAllLines(cwd.resolve("out"))).hasSize(5);
+        String err = Files.readString(cwd.resolve("err"));
+        assertThat(err).contains("status 0").doesNotContain("Exception").doesNotContain("Broken pipe");
+    }
+
+    @Test
+    void sigterm_finishes_the_line_closes_every_file_and_exits_0() throws Exception {
+        Path out = cwd.resolve("stream");
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "0", "--interval", "0.01",
+                "--batch-size", "500", "-p", out.toString(), "--max-file-size", "256KB", "--manifest", cwd.resolve("m.jsonl").toString())
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (fileCount(out) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(fileCount(out)).as("files written before the signal").isGreaterThanOrEqualTo(3);
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(cwd.resolve("log"))).isZero();
+        assertEveryLineWhole(out);
+    }
+
+    @Test
+    void kill_9_still_leaves_only_whole_lines() throws Exception {
+        Path out = cwd.resolve("killed");
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "0", "--interval", "0.001",
+                "--batch-size", "333", "-p", out.toString(), "--max-file-size", "100KB")
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (fileCount(out) < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        new ProcessBuilder("kill", "-9", Long.toString(process.toHandle().children().findFirst()
+                .map(ProcessHandle::pid).orElse(process.pid()))).start().waitFor();
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertEveryLineWhole(out);
+    }
+
+    private static long fileCount(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.count();
+        }
+    }
+
+    private static void assertEveryLineWhole(Path dir) throws IOException {
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path file : listing.toList()) {
+                String content = Files.readString(file);
+                if (content.isEmpty()) {
+                    continue;
+                }
+                assertThat(content).as(file.toString()).endsWith("\n");
+                for (String line : content.split("\n")) {
+                    assertThat(JSON.readTree(line).get("timestamp")).as(line).isNotNull();
+                }
+            }
+        }
+    }
+}
