@@ -16,13 +16,21 @@ final class StopSignal {
     private static final String[] SIGNALS = {"INT", "TERM"};
 
     private volatile boolean requested;
+    private final Runnable onStop;
     private final Object sleeper = new Object();
     private final List<Object[]> previous = new ArrayList<>();
 
-    private StopSignal() {}
+    private StopSignal(Runnable onStop) {
+        this.onStop = onStop;
+    }
 
     static StopSignal install() {
-        StopSignal stop = new StopSignal();
+        return install(() -> {});
+    }
+
+    /** Installs the handlers; {@code onStop} runs on the first signal, on the signal thread. */
+    static StopSignal install(Runnable onStop) {
+        StopSignal stop = new StopSignal(onStop);
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
@@ -49,6 +57,7 @@ final class StopSignal {
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
+        onStop.run();
     }
 
     boolean requested() {

@@ -1,11 +1,9 @@
 package io.synthlogs.cli;
 
 import io.synthlogs.Scenario;
-import io.synthlogs.config.ConfigException;
 import io.synthlogs.config.ConfigLoader;
 import io.synthlogs.config.SynthConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -21,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "synthlogs",
         mixinStandardHelpOptions = true,
+        subcommands = ServeCommand.class,
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -101,17 +100,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
     }
 
     private SynthConfig configuration() {
-        ConfigLoader.Builder builder = ConfigLoader.builder();
-        Path file = config;
-        if (file == null && Files.isRegularFile(Path.of("config.yaml"))) {
-            file = Path.of("config.yaml");
-        }
-        if (config != null && !Files.exists(config)) {
-            throw new ConfigException("--config", "", "file '" + config + "' does not exist");
-        }
-        if (file != null) {
-            builder.file(file);
-        }
+        ConfigLoader.Builder builder = Configs.load(config);
         set(builder, "generator.total_logs", total, "--total");
         set(builder, "generator.batch_size", batchSize, "--batch-size");
         set(builder, "generator.interval", interval, "--interval");

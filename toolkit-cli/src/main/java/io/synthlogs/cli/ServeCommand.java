@@ -1,0 +1,82 @@
+package io.synthlogs.cli;
+
+import io.synthlogs.server.ServerOptions;
+import io.synthlogs.server.SynthServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code synthlogs serve}: the REST, SSE and WebSocket server with its docs and dashboard. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        description = {
+            "Serves logs over REST, SSE and WebSocket, with OpenAPI docs at /docs and a live dashboard at /ui.",
+            "Binds 127.0.0.1 unless --host says otherwise; stops cleanly on Ctrl-C or SIGTERM (exit 0)."
+        })
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: 127.0.0.1; 0.0.0.0 for all).")
+    String host = ServerOptions.DEFAULT_HOST;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8000; 0 picks a free one).")
+    int port = ServerOptions.DEFAULT_PORT;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (default: ./config.yaml if present, else the bundled defaults).")
+    Path config;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the shared generator (default: random, shown in /api/status).")
+    Long seed;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Require 'Authorization: Bearer TOKEN' (or ?token=) on /api and /ws; /health stays open.")
+    String token;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new Errors.UsageException("--port: " + port + " is not within [0, 65535]");
+        }
+        if (token != null && token.isBlank()) {
+            throw new Errors.UsageException("--token: must not be blank; leave it out to serve without authentication");
+        }
+        ServerOptions options = ServerOptions.builder()
+                .config(Configs.load(config).build())
+                .seed(seed)
+                .host(host)
+                .port(port)
+                .token(token)
+                .build();
+        SynthServer server = SynthServer.create(options);
+        StopSignal stop = StopSignal.install(server::stop);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            stop.uninstall();
+            throw new Errors.RunFailure("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+        }
+        PrintStream err = System.err;
+        err.println("synthlogs server listening on " + server.url() + " (seed " + server.seed() + ")");
+        err.println("  docs " + server.url() + "/docs, dashboard " + server.url() + "/ui; Ctrl-C stops");
+        err.flush();
+        try {
+            server.awaitStop();
+        } finally {
+            stop.uninstall();
+        }
+        err.println("synthlogs server stopped");
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

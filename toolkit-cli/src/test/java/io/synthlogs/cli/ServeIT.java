@@ -1,0 +1,49 @@
+package io.synthlogs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./synthlogs serve} as a process: it answers, names its address and seed, and stops with 0 on SIGTERM. */
+class ServeIT {
+    private static final Path ROOT = Path.of(System.getProperty("synthlogs.root", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void serve_listens_on_loopback_answers_and_stops_cleanly_on_sigterm() throws Exception {
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "serve", "--port", "0", "--seed", "11")
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) \\(seed 11\\)");
+        String url = null;
+        for (String line; url == null && (line = out.readLine()) != null; ) {
+            Matcher m = listening.matcher(line);
+            if (m.find()) {
+                url = m.group(1);
+            }
+        }
+        assertThat(url).as("address printed").isNotNull();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("healthy");
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(url + "/api/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.body()).contains("\"seed\":11");
+        process.toHandle().children().forEach(ProcessHandle::destroy);
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+}
