@@ -92,6 +92,22 @@ final class Kit {
         }
     }
 
+    /** A fingerprint of a file of labeled JSON lines, comparable with {@link #digest(LogStream)}. */
+    static String digest(Path file) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                sha.update(line.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Report files go to a fresh temporary directory per run. */
     static final class TempOutput implements OutputDirectoryCreator {
         private final Path root;
