@@ -26,6 +26,33 @@ public record SynthConfig(
         levels = java.util.Collections.unmodifiableMap(new EnumMap<>(levels));
     }
 
+    /**
+     * This configuration with only the named sources, in the given order; weights are kept and
+     * act relative to each other.
+     *
+     * @throws IllegalArgumentException naming an unknown source and the configured ones, or when
+     *     {@code names} is empty
+     */
+    public SynthConfig withSources(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("at least one source is needed; configured: " + sourceNames());
+        }
+        List<Source> kept = new java.util.ArrayList<>();
+        for (String name : names) {
+            Source found = sources.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown source '" + name + "'; configured: " + sourceNames()));
+            if (!kept.contains(found)) {
+                kept.add(found);
+            }
+        }
+        return new SynthConfig(generator, timestamps, kept, levels, anomalies, output);
+    }
+
+    private String sourceNames() {
+        return String.join(", ", sources.stream().map(Source::name).toList());
+    }
+
     /** {@code generator:} batching and pacing. */
     public record Generator(int batchSize, double interval, long totalLogs) {}
 

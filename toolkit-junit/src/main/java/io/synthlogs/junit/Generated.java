@@ -1,0 +1,19 @@
+package io.synthlogs.junit;
+
+import io.synthlogs.LogStream;
+import java.util.List;
+
+/**
+ * One stream a test received, with what is needed to reproduce it.
+ *
+ * @param key the stream key the seed was derived from ({@code parameter:0}, {@code name:x}, …)
+ * @param targets descriptions of the targets that received it, first one first
+ * @param fileStem a file-name-safe name for attachments
+ * @param settings the first target's settings, which made the stream
+ * @param root the run's root seed
+ * @param pinned whether {@code @SyntheticLogs(seed)} gave the seed
+ * @param stream the data
+ */
+record Generated(
+        String key, List<String> targets, String fileStem, Settings settings, Seeds.Root root, boolean pinned,
+        LogStream stream) {}

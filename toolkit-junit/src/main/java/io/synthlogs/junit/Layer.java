@@ -1,0 +1,151 @@
+package io.synthlogs.junit;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.format.LogFormat;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The settings one declaration makes, {@code null} where it leaves an attribute unset. Values are
+ * validated as the layer is read, so each error names the declaration that made it.
+ *
+ * @param where the declaration, e.g. {@code @SyntheticLogs on parameter [LogStream logs] in …}
+ */
+record Layer(
+        Kind kind, String where, Integer count, Double anomalyRate, List<AnomalyType> anomalies, List<String> sources,
+        Long seed, Instant start, String config, LogFormat format, Boolean labels) {
+
+    enum Kind { PARAMETER_OR_FIELD, DEFAULTS, CONFIGURATION }
+
+    static Layer of(SyntheticLogs a, String element) {
+        String at = "@SyntheticLogs on " + element;
+        return new Layer(Kind.PARAMETER_OR_FIELD, at, count(a.count(), at), rate(a.anomalyRate()),
+                anomalies(a.anomalies(), at), a.sources().length == 0 ? null : List.of(a.sources()),
+                a.seed() == SyntheticLogsConstants.NOT_SET_LONG ? null : a.seed(), start(a.start(), at),
+                a.config().isEmpty() ? null : a.config(), format(a.format(), at), labels(a.labels()));
+    }
+
+    static Layer of(SyntheticLogsDefaults d, String element) {
+        String at = "@SyntheticLogsDefaults on " + element;
+        return new Layer(Kind.DEFAULTS, at, count(d.count(), at), rate(d.anomalyRate()),
+                anomalies(d.anomalies(), at), d.sources().length == 0 ? null : List.of(d.sources()), null,
+                start(d.start(), at), d.config().isEmpty() ? null : d.config(), format(d.format(), at),
+                labels(d.labels()));
+    }
+
+    static Layer fromConfiguration(ExtensionContext context) {
+        return new Layer(Kind.CONFIGURATION, "configuration parameters",
+                read(context, SyntheticLogsConstants.COUNT_PROPERTY_NAME, Layer::nonNegative),
+                read(context, SyntheticLogsConstants.ANOMALY_RATE_PROPERTY_NAME, Double::valueOf),
+                read(context, SyntheticLogsConstants.ANOMALIES_PROPERTY_NAME,
+                        v -> split(v).stream().map(AnomalyType::parse).toList()),
+                read(context, SyntheticLogsConstants.SOURCES_PROPERTY_NAME, Layer::split),
+                null,
+                read(context, SyntheticLogsConstants.START_PROPERTY_NAME, Instant::parse),
+                read(context, SyntheticLogsConstants.CONFIG_PROPERTY_NAME, String::trim),
+                read(context, SyntheticLogsConstants.FORMAT_PROPERTY_NAME, LogFormat::parse),
+                read(context, SyntheticLogsConstants.LABELS_PROPERTY_NAME, Layer::bool));
+    }
+
+    /** Where {@code attribute} was set by this layer, for error messages. */
+    String origin(String attribute) {
+        return switch (kind) {
+            case CONFIGURATION -> "configuration parameter synthlogs." + attribute;
+            case DEFAULTS -> "@SyntheticLogsDefaults(" + attribute + ")" + where.substring(where.indexOf(" on "));
+            case PARAMETER_OR_FIELD -> "@SyntheticLogs(" + attribute + ")" + where.substring(where.indexOf(" on "));
+        };
+    }
+
+    private static Integer count(int value, String at) {
+        if (value == SyntheticLogsConstants.NOT_SET_INT) {
+            return null;
+        }
+        if (value < 0) {
+            throw misuse(at, "count = " + value, "count must be >= 0");
+        }
+        return value;
+    }
+
+    private static Double rate(double value) {
+        // The configuration validates the range and names this layer as the origin.
+        return value == SyntheticLogsConstants.NOT_SET_DOUBLE ? null : value;
+    }
+
+    private static List<AnomalyType> anomalies(AnomalyType[] values, String at) {
+        if (Arrays.asList(values).contains(AnomalyType.NONE)) {
+            throw misuse(at, "anomalies = NONE", "NONE labels normal lines and cannot be injected; allowed: "
+                    + AnomalyType.injectable());
+        }
+        return values.length == 0 ? null : List.of(values);
+    }
+
+    private static Instant start(String value, String at) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw misuse(at, "start = \"" + value + "\"", "not an ISO-8601 instant; write e.g. 2024-01-01T00:00:00Z");
+        }
+    }
+
+    private static LogFormat format(String value, String at) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LogFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw misuse(at, "format = \"" + value + "\"", e.getMessage());
+        }
+    }
+
+    private static Boolean labels(LabelMode mode) {
+        return mode == LabelMode.NOT_SET ? null : mode == LabelMode.INCLUDE;
+    }
+
+    private static ExtensionConfigurationException misuse(String at, String attribute, String problem) {
+        int on = at.indexOf(" on ");
+        return new ExtensionConfigurationException(at.substring(0, on) + "(" + attribute + ")" + at.substring(on)
+                + ": " + problem);
+    }
+
+    private static <T> T read(ExtensionContext context, String key, Function<String, T> parse) {
+        Optional<String> raw = context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty());
+        if (raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return parse.apply(raw.get());
+        } catch (RuntimeException e) {
+            throw new ExtensionConfigurationException("Configuration parameter " + key + " = '" + raw.get()
+                    + "' cannot be used: " + (e instanceof NumberFormatException ? "not a number" : e.getMessage()));
+        }
+    }
+
+    private static Integer nonNegative(String value) {
+        int count = Integer.parseInt(value);
+        if (count < 0) {
+            throw new IllegalArgumentException("must be >= 0");
+        }
+        return count;
+    }
+
+    static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static boolean bool(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("allowed: true, false");
+    }
+}

@@ -1,0 +1,72 @@
+package io.synthlogs.junit;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.Episode;
+import io.synthlogs.LogStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Attached as a suppressed, stack-less throwable to the failure of a test that received synthetic
+ * logs: which seed and scenario produced them and how to get exactly them back.
+ */
+final class SyntheticLogsReproduction extends Throwable {
+    private static final long serialVersionUID = 1L;
+    private static final int EPISODES_SHOWN = 3;
+
+    SyntheticLogsReproduction(String message) {
+        super(message, null, false, false);
+    }
+
+    /**
+     * The message for a failed test.
+     *
+     * @param testClass binary name of the test class
+     * @param method the test method's name
+     * @param attached the attachment file name of each stream key that could be attached
+     */
+    static SyntheticLogsReproduction of(Collection<Generated> streams, String testClass, String method,
+            Map<String, String> attached) {
+        StringBuilder out = new StringBuilder("synthetic logs of this test (see below to reproduce them)");
+        long root = 0;
+        for (Generated g : streams) {
+            LogStream s = g.stream();
+            root = g.root().seed();
+            out.append("\n  ").append(String.join(" and ", g.targets())).append(": seed ").append(s.seed())
+                    .append(g.pinned() ? " (pinned by @SyntheticLogs(seed))" : " (derived from " + g.root().describe() + ")")
+                    .append("\n    scenario: ").append(s.scenario().describe()).append(", count=").append(s.size())
+                    .append("\n    episodes: ").append(episodes(s.episodes()));
+            if (attached.containsKey(g.key())) {
+                out.append("\n    attached: ").append(attached.get(g.key()));
+            }
+            out.append("\n    pin the data:  @SyntheticLogs(seed = ").append(s.seed())
+                    .append("L) with the other attributes unchanged");
+        }
+        out.append("\n  rerun exactly:   ").append(rerun(testClass, method, root));
+        return new SyntheticLogsReproduction(out.toString());
+    }
+
+    /** The Maven command that reruns the test with the same root seed. */
+    static String rerun(String testClass, String method, long rootSeed) {
+        return "mvn test -Dtest='" + testClass + "#" + method + "' -D" + SyntheticLogsConstants.SEED_PROPERTY_NAME + "="
+                + rootSeed;
+    }
+
+    /** One line: count, count per kind, the first few episodes with their line ranges. */
+    static String episodes(List<Episode> episodes) {
+        if (episodes.isEmpty()) {
+            return "none";
+        }
+        Map<AnomalyType, Long> perType = new TreeMap<>(
+                episodes.stream().collect(Collectors.groupingBy(Episode::type, Collectors.counting())));
+        String kinds = perType.entrySet().stream().map(e -> e.getKey().wireName() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        String first = episodes.stream().limit(EPISODES_SHOWN)
+                .map(e -> e.id() + " " + e.type().wireName() + " lines " + e.firstIndex() + ".." + e.lastIndex())
+                .collect(Collectors.joining(", "));
+        return episodes.size() + " (" + kinds + "); first: " + first + (episodes.size() > EPISODES_SHOWN ? ", …" : "");
+    }
+}

@@ -1,0 +1,197 @@
+package io.synthlogs.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.Episode;
+import io.synthlogs.LogStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Every misuse fails with a message that names the exact element; each message is pinned here. */
+class MisuseMessagesTest {
+    private static final String OWNER = "MisuseMessagesTest$";
+
+    private static String only(Class<?> cases, String... config) {
+        EngineExecutionResults results = Kit.run(cases, config);
+        List<Throwable> failures = results.allEvents().failed().stream()
+                .map(e -> e.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                        .orElseThrow())
+                .toList();
+        assertThat(failures).hasSize(1);
+        return failures.get(0).getMessage();
+    }
+
+    @Test
+    void unsupported_parameter_type() {
+        assertThat(only(UnsupportedType.class)).isEqualTo("Parameter [List<Integer> numbers] in method ["
+                + OWNER + "UnsupportedType.m(List)] is annotated with @SyntheticLogs, but its type List<Integer> is"
+                + " not supported; supported types: LogStream, List<LogEntry>, Stream<LogEntry>, List<Episode>,"
+                + " String, List<String>, Path");
+    }
+
+    @Test
+    void unsupported_field_type() {
+        assertThat(only(UnsupportedField.class)).isEqualTo("Field [Integer " + OWNER
+                + "UnsupportedField.lines] is annotated with @SyntheticLogs, but its type Integer is not supported;"
+                + " supported types: LogStream, List<LogEntry>, Stream<LogEntry>, List<Episode>, String, List<String>,"
+                + " Path");
+    }
+
+    @Test
+    void static_field() {
+        assertThat(only(StaticField.class)).isEqualTo("Field [LogStream " + OWNER + "StaticField.logs] is static,"
+                + " but @SyntheticLogs fills instance fields before each test; make it an instance field or use a"
+                + " parameter");
+    }
+
+    @Test
+    void negative_count() {
+        assertThat(only(NegativeCount.class)).isEqualTo("@SyntheticLogs(count = -5) on parameter [LogStream logs]"
+                + " in method [" + OWNER + "NegativeCount.m(LogStream)]: count must be >= 0");
+    }
+
+    @Test
+    void start_that_is_not_an_instant() {
+        assertThat(only(BadStart.class)).isEqualTo("@SyntheticLogs(start = \"yesterday\") on parameter [LogStream"
+                + " logs] in method [" + OWNER + "BadStart.m(LogStream)]: not an ISO-8601 instant; write e.g."
+                + " 2024-01-01T00:00:00Z");
+    }
+
+    @Test
+    void unknown_format() {
+        assertThat(only(BadFormat.class)).isEqualTo("@SyntheticLogs(format = \"xml\") on parameter [String text]"
+                + " in method [" + OWNER + "BadFormat.m(String)]: unknown format 'xml'; allowed: json, text");
+    }
+
+    @Test
+    void none_is_not_an_anomaly() {
+        assertThat(only(NoneAnomaly.class)).isEqualTo("@SyntheticLogs(anomalies = NONE) on parameter [LogStream"
+                + " logs] in method [" + OWNER + "NoneAnomaly.m(LogStream)]: NONE labels normal lines and cannot be"
+                + " injected; allowed: [ERROR_SPIKE, LATENCY_DEGRADATION, SECURITY_THREAT, RESOURCE_EXHAUSTION,"
+                + " SERVICE_OUTAGE, DATA_ANOMALY]");
+    }
+
+    @Test
+    void unknown_source() {
+        assertThat(only(UnknownSource.class)).isEqualTo("@SyntheticLogs(sources) on parameter [LogStream logs] in"
+                + " method [" + OWNER + "UnknownSource.m(LogStream)]: unknown source 'mainframe'; configured:"
+                + " web-server, application, database, infrastructure");
+    }
+
+    @Test
+    void anomaly_rate_out_of_range() {
+        assertThat(only(BadRate.class)).startsWith("@SyntheticLogs(anomalyRate) on parameter [LogStream logs] in"
+                + " method [" + OWNER + "BadRate.m(LogStream)]: anomalies.rate: ").contains("1.5");
+    }
+
+    @Test
+    void missing_config_resource() {
+        assertThat(only(MissingConfig.class)).isEqualTo("@SyntheticLogs(config) on parameter [LogStream logs] in"
+                + " method [" + OWNER + "MissingConfig.m(LogStream)]: missing.yaml: no such classpath resource");
+    }
+
+    @Test
+    void named_targets_that_ask_for_different_data() {
+        assertThat(only(NameConflict.class)).isEqualTo("@SyntheticLogs(name = \"a\") on parameter [List<Episode>"
+                + " truth] in method [" + OWNER + "NameConflict.m(LogStream, List)] shares its stream with parameter"
+                + " [LogStream logs] in method [" + OWNER + "NameConflict.m(LogStream, List)], but asks for other data:"
+                + " count = 10 (the stream has 100); set the data attributes on one of them only");
+    }
+
+    @Test
+    void bad_defaults_name_the_class() {
+        assertThat(only(BadDefaults.class)).isEqualTo("@SyntheticLogsDefaults(count = -2) on class [" + OWNER
+                + "BadDefaults]: count must be >= 0");
+    }
+
+    @Test
+    void bad_configuration_parameters_name_the_key() {
+        assertThat(only(Fine.class, "synthlogs.seed", "abc"))
+                .isEqualTo("Configuration parameter synthlogs.seed = 'abc' cannot be used: not a long integer");
+        assertThat(only(Fine.class, "synthlogs.seed.policy", "SOMETIMES"))
+                .isEqualTo("Configuration parameter synthlogs.seed.policy = 'SOMETIMES' cannot be used: allowed:"
+                        + " STABLE, RANDOM");
+        assertThat(only(Fine.class, "synthlogs.count", "-1"))
+                .isEqualTo("Configuration parameter synthlogs.count = '-1' cannot be used: must be >= 0");
+        assertThat(only(Fine.class, "synthlogs.labels", "maybe"))
+                .isEqualTo("Configuration parameter synthlogs.labels = 'maybe' cannot be used: allowed: true, false");
+        assertThat(only(Fine.class, "synthlogs.anomalies", "error_spike,meteor"))
+                .startsWith("Configuration parameter synthlogs.anomalies = 'error_spike,meteor' cannot be used:"
+                        + " unknown anomaly type 'meteor'");
+    }
+
+    static class UnsupportedType {
+        @Test
+        void m(@SyntheticLogs List<Integer> numbers) {}
+    }
+
+    static class UnsupportedField {
+        @SyntheticLogs
+        Integer lines;
+
+        @Test
+        void m() {}
+    }
+
+    static class StaticField {
+        @SyntheticLogs
+        static LogStream logs;
+
+        @Test
+        void m() {}
+    }
+
+    static class NegativeCount {
+        @Test
+        void m(@SyntheticLogs(count = -5) LogStream logs) {}
+    }
+
+    static class BadStart {
+        @Test
+        void m(@SyntheticLogs(start = "yesterday") LogStream logs) {}
+    }
+
+    static class BadFormat {
+        @Test
+        void m(@SyntheticLogs(format = "xml") String text) {}
+    }
+
+    static class NoneAnomaly {
+        @Test
+        void m(@SyntheticLogs(anomalies = AnomalyType.NONE) LogStream logs) {}
+    }
+
+    static class UnknownSource {
+        @Test
+        void m(@SyntheticLogs(sources = {"web-server", "mainframe"}) LogStream logs) {}
+    }
+
+    static class BadRate {
+        @Test
+        void m(@SyntheticLogs(anomalyRate = 1.5) LogStream logs) {}
+    }
+
+    static class MissingConfig {
+        @Test
+        void m(@SyntheticLogs(config = "missing.yaml") LogStream logs) {}
+    }
+
+    static class NameConflict {
+        @Test
+        void m(@SyntheticLogs(name = "a", count = 100) LogStream logs,
+                @SyntheticLogs(name = "a", count = 10) List<Episode> truth) {}
+    }
+
+    @SyntheticLogsDefaults(count = -2)
+    static class BadDefaults {
+        @Test
+        void m(@SyntheticLogs LogStream logs) {}
+    }
+
+    static class Fine {
+        @Test
+        void m(@SyntheticLogs(count = 10) LogStream logs) {}
+    }
+}

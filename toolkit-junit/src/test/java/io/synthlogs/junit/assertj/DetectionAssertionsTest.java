@@ -1,0 +1,86 @@
+package io.synthlogs.junit.assertj;
+
+import static io.synthlogs.junit.assertj.DetectionAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.LogEntry;
+import io.synthlogs.LogStream;
+import io.synthlogs.Scenario;
+import io.synthlogs.config.ConfigLoader;
+import io.synthlogs.eval.Evaluation;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DetectionAssertionsTest {
+    private static final LogStream LOGS = LogStream.generate(Scenario.of(ConfigLoader.builder()
+            .set("anomalies.rate", 0.2, "test").build(), 11), 3000);
+
+    /** A perfect detector: flags exactly the labeled lines. */
+    private static Evaluation perfect() {
+        return Evaluation.of(LOGS, LOGS.entries().stream().filter(LogEntry::isAnomaly).map(LogEntry::index)
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void a_perfect_detector_passes_everything() {
+        assertThat(perfect()).hasPrecisionAtLeast(1).hasRecallAtLeast(1).hasF1AtLeast(1).hasEpisodeRecallAtLeast(1)
+                .detectsEveryEpisodeOf(LOGS.episodes().get(0).type()).hasMedianDelayAtMost(Duration.ZERO)
+                .beatsBaseline();
+    }
+
+    @Test
+    void a_failed_metric_prints_expected_actual_matrix_misses_false_positives_and_seed() {
+        Evaluation noisy = Evaluation.of(LOGS, Set.of(0, 1, 2));
+        assertThatThrownBy(() -> assertThat(noisy).hasEpisodeRecallAtLeast(0.9))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Expected episode recall >= 0.900 but was 0.0")
+                .hasMessageContaining("confusion matrix (lines):")
+                .hasMessageContaining("not flagged")
+                .hasMessageContaining("first missed episodes (" + LOGS.episodes().size() + " missed):")
+                .hasMessageContaining(LOGS.episodes().get(0).id() + " ")
+                .hasMessageContaining("first false positives")
+                .hasMessageContaining("#0 2024-01-01T00:00:00Z ")
+                .hasMessageContaining("baseline: precision")
+                .hasMessageContaining("data: seed=11, start=2024-01-01T00:00:00Z")
+                .hasMessageContaining("pin it with @SyntheticLogs(seed = 11L)");
+    }
+
+    @Test
+    void each_metric_names_itself_when_it_fails() {
+        Evaluation none = Evaluation.of(LOGS, Set.<Long>of());
+        assertThatThrownBy(() -> assertThat(none).hasPrecisionAtLeast(0.5)).hasMessageStartingWith(
+                "Expected precision >= 0.500 but was 0.000");
+        assertThatThrownBy(() -> assertThat(none).hasRecallAtLeast(0.5)).hasMessageContaining("Expected recall >=");
+        assertThatThrownBy(() -> assertThat(none).hasF1AtLeast(0.5)).hasMessageContaining("Expected F1 >=");
+        assertThatThrownBy(() -> assertThat(none).hasMedianDelayAtMost(Duration.ofSeconds(1)))
+                .hasMessageContaining("Expected median detection delay <= PT1S but was undefined (no episode detected)");
+        assertThatThrownBy(() -> assertThat(none).beatsBaseline())
+                .hasMessageContaining("Expected F1 above the baseline's (flag every ERROR/CRITICAL line)");
+        assertThatThrownBy(() -> assertThat(none).detectsEveryEpisodeOf(LOGS.episodes().get(0).type()))
+                .hasMessageContaining("episode to be detected, but");
+    }
+
+    @Test
+    void detecting_every_episode_of_a_kind_needs_one_to_exist() {
+        LogStream spikesOnly = LogStream.generate(Scenario.of(ConfigLoader.builder()
+                .set("anomalies.types.data_anomaly.enabled", false, "test").build(), 3), 500);
+        Evaluation eval = Evaluation.of(spikesOnly, Set.<Long>of());
+        assertThatThrownBy(() -> assertThat(eval).detectsEveryEpisodeOf(AnomalyType.DATA_ANOMALY))
+                .hasMessageContaining("Expected every data_anomaly episode to be detected, but the stream has none");
+    }
+
+    @Test
+    void stream_assertions_check_rate_and_kinds() {
+        assertThat(LOGS).hasSize(3000).hasAnomalyRateCloseTo(0.2, within(0.08))
+                .containsEpisodesOf(LOGS.episodes().get(0).type());
+        assertThatThrownBy(() -> assertThat(LOGS).hasAnomalyRateCloseTo(0.9, within(0.01)))
+                .hasMessageContaining("Expected anomaly rate 0.9000 ± 0.0100 but was")
+                .hasMessageContaining("pin it with @SyntheticLogs(seed = 11L)");
+        assertThatThrownBy(() -> assertThat(LOGS).containsOnlyEpisodesOf(AnomalyType.NONE))
+                .hasMessageContaining("Expected only episodes of [NONE] but found");
+    }
+}
