@@ -74,6 +74,7 @@ public record ServerOptions(
             return this;
         }
 
+        /** The address to bind (default {@code 127.0.0.1}); {@code 0.0.0.0} exposes the server: use a token. */
         public Builder host(String value) {
             this.host = value;
             return this;
@@ -91,6 +92,7 @@ public record ServerOptions(
             return this;
         }
 
+        /** Stream, message and body limits (default {@link ServerLimits#DEFAULTS}). */
         public Builder limits(ServerLimits value) {
             this.limits = value;
             return this;
@@ -102,6 +104,7 @@ public record ServerOptions(
             return this;
         }
 
+        /** The options; throws {@link IllegalArgumentException} naming a bad port or a blank token. */
         public ServerOptions build() {
             return new ServerOptions(config == null ? ConfigLoader.defaults() : config, seed, host, port, token, limits,
                     start);
