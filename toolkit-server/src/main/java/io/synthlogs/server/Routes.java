@@ -1,0 +1,120 @@
+package io.synthlogs.server;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every route of the server, registered in this one place, plus authentication and the error
+ * handlers. {@link #table()} lists what was registered, so the OpenAPI test can compare both ways.
+ */
+final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    /** One registered route: HTTP method ({@code ws} for the WebSocket) and path. */
+    record Route(String method, String path) {}
+
+    private final RoutesConfig config;
+    private final List<Route> table = new ArrayList<>();
+
+    private Routes(RoutesConfig config) {
+        this.config = config;
+    }
+
+    static List<Route> register(RoutesConfig config, Pages pages, RestHandlers rest, StreamHandlers streams,
+            LogSocket socket, String token) {
+        Routes r = new Routes(config);
+        r.get("/", pages::index);
+        r.get("/health", rest::health);
+        r.get("/docs", pages::docs);
+        r.get("/openapi.json", pages::openapi);
+        r.get("/ui", pages::dashboard);
+
+        r.get("/api/status", rest::status);
+        r.get("/api/config", rest::config);
+        r.put("/api/config/generator", rest::putGenerator);
+        r.put("/api/config/anomalies", rest::putAnomalies);
+        r.post("/api/generate", rest::generate);
+        r.post("/api/generate/single", rest::generateSingle);
+        r.post("/api/inject-anomaly", rest::inject);
+        r.get("/api/episodes", rest::episodes);
+        r.get("/api/stream", streams::sse);
+        r.get("/api/stream/ndjson", streams::ndjson);
+        r.post("/api/reset", rest::reset);
+
+        config.ws("/ws/logs", socket::configure);
+        r.table.add(new Route("ws", "/ws/logs"));
+
+        if (token != null) {
+            config.before(ctx -> authorize(ctx, token));
+            config.wsBeforeUpgrade(ctx -> authorize(ctx, token));
+        }
+        r.errors();
+        return List.copyOf(r.table);
+    }
+
+    private void get(String path, Handler handler) {
+        config.get(path, handler);
+        table.add(new Route("get", path));
+    }
+
+    private void put(String path, Handler handler) {
+        config.put(path, handler);
+        table.add(new Route("put", path));
+    }
+
+    private void post(String path, Handler handler) {
+        config.post(path, handler);
+        table.add(new Route("post", path));
+    }
+
+    /** Every client mistake becomes JSON; anything else a logged 500 with a JSON body, never a dead server. */
+    private void errors() {
+        config.exception(ApiError.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            ctx.status(e.status()).json(e.body());
+        });
+        config.exception(HttpResponseException.class, (e, ctx) ->
+                ctx.status(e.getStatus()).json(ApiError.body(e.getMessage(), null, null)));
+        config.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(ApiError.body("internal error: " + e.getClass().getSimpleName()
+                    + "; the server keeps running", null, null));
+        });
+        config.error(404, ctx -> ctx.json(ApiError.body("no such endpoint: " + ctx.method() + " " + ctx.path()
+                + "; GET / lists every endpoint", "path", endpoints())));
+        config.error(405, ctx -> ctx.json(ApiError.body("method " + ctx.method() + " is not allowed on " + ctx.path(),
+                "method", table.stream().filter(r -> r.path().equals(ctx.path())).map(r -> r.method().toUpperCase(
+                        java.util.Locale.ROOT)).toList())));
+    }
+
+    private List<String> endpoints() {
+        return table.stream().map(r -> r.method().toUpperCase(java.util.Locale.ROOT) + " " + r.path()).toList();
+    }
+
+    /** {@code /api} and {@code /ws} need the token as a bearer header or a {@code token} query parameter. */
+    private static void authorize(Context ctx, String token) {
+        String path = ctx.path();
+        if (!path.startsWith("/api") && !path.startsWith("/ws")) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
+                : ctx.queryParam("token");
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiError(401, given == null ? "authentication required: send Authorization: Bearer <token>"
+                    + " (or ?token=<token> for EventSource and WebSocket)" : "wrong token",
+                    "Authorization", "Bearer <token>");
+        }
+    }
+}

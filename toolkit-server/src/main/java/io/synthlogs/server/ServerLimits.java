@@ -1,0 +1,53 @@
+package io.synthlogs.server;
+
+/**
+ * The server's safety limits. Every limit is reported to the client when hit: HTTP 429 or 413 with a
+ * JSON body, or a WebSocket {@code {"type":"error"}} message.
+ *
+ * <pre>{@code
+ * ServerLimits limits = ServerLimits.defaults().withMaxStreams(8);
+ * }</pre>
+ *
+ * @param maxStreams concurrent SSE, NDJSON and WebSocket streams together; more get 429
+ * @param maxWsMessageBytes largest WebSocket text message a client may send; larger ones get an error
+ *     message (and beyond four times this Jetty closes the connection with 1009)
+ * @param maxBodyBytes largest HTTP request body; larger ones get 413
+ * @param maxEpisodesKept closed episodes kept for {@code /api/episodes}; older ones are dropped and counted
+ */
+public record ServerLimits(int maxStreams, int maxWsMessageBytes, int maxBodyBytes, int maxEpisodesKept) {
+    /** 64 streams, 64 KiB WebSocket messages, 64 KiB bodies, 10 000 episodes. */
+    public static final ServerLimits DEFAULTS = new ServerLimits(64, 64 * 1024, 64 * 1024, 10_000);
+
+    public ServerLimits {
+        positive("maxStreams", maxStreams);
+        positive("maxWsMessageBytes", maxWsMessageBytes);
+        positive("maxBodyBytes", maxBodyBytes);
+        positive("maxEpisodesKept", maxEpisodesKept);
+    }
+
+    /** The defaults: see {@link #DEFAULTS}. */
+    public static ServerLimits defaults() {
+        return DEFAULTS;
+    }
+
+    /** These limits with another stream limit. */
+    public ServerLimits withMaxStreams(int value) {
+        return new ServerLimits(value, maxWsMessageBytes, maxBodyBytes, maxEpisodesKept);
+    }
+
+    /** These limits with another WebSocket message limit. */
+    public ServerLimits withMaxWsMessageBytes(int value) {
+        return new ServerLimits(maxStreams, value, maxBodyBytes, maxEpisodesKept);
+    }
+
+    /** These limits with another body limit. */
+    public ServerLimits withMaxBodyBytes(int value) {
+        return new ServerLimits(maxStreams, maxWsMessageBytes, value, maxEpisodesKept);
+    }
+
+    private static void positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+    }
+}

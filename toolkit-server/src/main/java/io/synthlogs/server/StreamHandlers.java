@@ -1,0 +1,104 @@
+package io.synthlogs.server;
+
+import io.javalin.http.Context;
+import io.synthlogs.LogEntry;
+import io.synthlogs.format.LogFormat;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /api/stream} (server-sent events) and {@code GET /api/stream/ndjson}. Both are written by
+ * hand rather than by Javalin's SSE handler, which answers only requests sending
+ * {@code Accept: text/event-stream}: a plain {@code curl} must stream too.
+ *
+ * <p>Each stream runs on its request thread: it takes a batch from the shared session (briefly, under
+ * its lock), writes it outside the lock and waits. A vanished client fails the next write and ends
+ * the loop; a slow one only holds its own thread; shutdown wakes every waiting stream.
+ */
+final class StreamHandlers {
+    /** Comments keep idle connections (and proxies) alive during long intervals. */
+    private static final long KEEPALIVE_MILLIS = 10_000;
+
+    private final GeneratorSession session;
+    private final StreamRegistry registry;
+
+    StreamHandlers(GeneratorSession session, StreamRegistry registry) {
+        this.session = session;
+        this.registry = registry;
+    }
+
+    void sse(Context ctx) throws IOException {
+        stream(ctx, true);
+    }
+
+    void ndjson(Context ctx) throws IOException {
+        stream(ctx, false);
+    }
+
+    private void stream(Context ctx, boolean sse) throws IOException {
+        StreamParams params = StreamParams.fromQuery(ctx.queryParamMap(),
+                StreamParams.defaults(session.config().generator().interval()));
+        try (StreamRegistry.Slot slot = registry.open(() -> {})) {
+            HttpServletResponse res = ctx.res();
+            res.setStatus(200);
+            res.setCharacterEncoding("UTF-8");
+            res.setContentType(sse ? "text/event-stream" : "application/x-ndjson");
+            res.setHeader("Cache-Control", "no-cache");
+            res.setHeader("X-Accel-Buffering", "no");
+            OutputStream out = res.getOutputStream();
+            if (sse) {
+                write(out, ": synthlogs stream, seed " + session.seed() + "\n\n");
+            } else {
+                out.flush();
+            }
+            for (long n = 1; params.maxBatches() == 0 || n <= params.maxBatches(); n++) {
+                GeneratorSession.Batch batch = session.generate(params.batchSize(), params.anomalyRate());
+                write(out, sse ? event(n, batch, params) : lines(batch, params));
+                boolean last = params.maxBatches() != 0 && n == params.maxBatches();
+                if (last || !pause(slot, out, params.intervalMillis(), sse)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // The client went away: the stream is over, nothing to answer.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits one interval; false when the server is stopping. Writes keep-alive comments on SSE. */
+    private static boolean pause(StreamRegistry.Slot slot, OutputStream out, long millis, boolean sse)
+            throws InterruptedException, IOException {
+        long left = millis;
+        while (left > 0) {
+            long step = Math.min(left, KEEPALIVE_MILLIS);
+            if (!slot.await(step)) {
+                return false;
+            }
+            left -= step;
+            if (left > 0 && sse) {
+                write(out, ": keep-alive\n\n");
+            }
+        }
+        return !slot.stopping();
+    }
+
+    private static String event(long n, GeneratorSession.Batch batch, StreamParams params) {
+        return "id: " + n + "\ndata: " + Json.write(Json.batch(n, batch, params.includeLabels())) + "\n\n";
+    }
+
+    private static String lines(GeneratorSession.Batch batch, StreamParams params) {
+        StringBuilder sb = new StringBuilder(batch.lines().size() * 400);
+        for (LogEntry entry : batch.lines()) {
+            sb.append(LogFormat.JSON.render(entry, params.includeLabels())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}

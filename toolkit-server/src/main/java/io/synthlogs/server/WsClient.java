@@ -1,0 +1,102 @@
+package io.synthlogs.server;
+
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection's stream. A shared scheduler ticks it every interval; sends are
+ * asynchronous, and while a batch is still on its way no new one is generated for this client, so a
+ * slow client receives fewer batches instead of piling them up or holding a thread.
+ */
+final class WsClient {
+    private static final Logger LOG = LoggerFactory.getLogger(WsClient.class);
+
+    private final Session socket;
+    private final GeneratorSession session;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private ScheduledFuture<?> next;
+    private boolean stopped;
+    private long batches;
+    volatile StreamParams params;
+    volatile boolean paused;
+    StreamRegistry.Slot slot;
+
+    WsClient(Session socket, GeneratorSession session, ScheduledExecutorService scheduler, StreamParams params) {
+        this.socket = socket;
+        this.session = session;
+        this.scheduler = scheduler;
+        this.params = params;
+    }
+
+    /** (Re)schedules the next batch {@code delayMillis} from now. */
+    synchronized void schedule(long delayMillis) {
+        if (stopped) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        try {
+            next = scheduler.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stopped = true; // the server is stopping
+        }
+    }
+
+    private void tick() {
+        try {
+            if (!socket.isOpen()) {
+                stop();
+                return;
+            }
+            StreamParams p = params;
+            if (!paused && sending.compareAndSet(false, true)) {
+                GeneratorSession.Batch batch = session.generate(p.batchSize(), p.anomalyRate());
+                Map<String, Object> message = Json.obj("type", "logs");
+                message.putAll(Json.batch(++batches, batch, p.includeLabels()));
+                socket.sendText(Json.write(message), Callback.from(() -> sending.set(false), failure -> {
+                    sending.set(false);
+                    stop();
+                }));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("WebSocket stream tick failed", e);
+            sending.set(false);
+        } finally {
+            schedule(params.intervalMillis());
+        }
+    }
+
+    /** Sends a control message (config_updated, error, …) without waiting. */
+    void send(String text) {
+        if (socket.isOpen()) {
+            socket.sendText(text, Callback.NOOP);
+        }
+    }
+
+    void close(int code, String reason) {
+        stop();
+        if (socket.isOpen()) {
+            socket.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /** Ends the stream: no more ticks, the slot is given back. */
+    synchronized void stop() {
+        stopped = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+        if (slot != null) {
+            slot.close();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.synthlogs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuthTest {
+    private final Running app = Running.start(Running.options().token("s3cret"));
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void api_calls_without_the_token_get_401_with_a_json_body() {
+        Running.Reply reply = app.get("/api/status");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(reply.json().get("error").asText()).contains("Authorization: Bearer");
+        assertThat(app.post("/api/generate", "{}").status()).isEqualTo(401);
+        assertThat(app.get("/api/status", "Authorization", "Bearer wrong").status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_bearer_header_or_the_token_parameter_lets_a_call_through() throws Exception {
+        assertThat(app.get("/api/status", "Authorization", "Bearer s3cret").status()).isEqualTo(200);
+        assertThat(app.get("/api/status?token=s3cret").status()).isEqualTo(200);
+        assertThat(app.events("/api/stream?max_batches=1&interval=0.05&token=s3cret")).hasSize(1);
+    }
+
+    @Test
+    void health_and_the_pages_stay_open() {
+        assertThat(app.get("/health").status()).isEqualTo(200);
+        assertThat(app.get("/").status()).isEqualTo(200);
+        assertThat(app.get("/openapi.json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void websockets_need_the_token_too() throws Exception {
+        assertThatThrownBy(() -> app.ws("/ws/logs"))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
+        try (Running.Ws ws = app.ws("/ws/logs?token=s3cret")) {
+            ws.next("logs");
+        }
+        try (Running.Ws ws = app.ws("/ws/logs", "Authorization", "Bearer s3cret")) {
+            ws.next("logs");
+        }
+    }
+}
