@@ -171,7 +171,8 @@ final class Running implements AutoCloseable {
         @Override
         public void close() {
             if (!socket.isOutputClosed()) {
-                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+                // The server may close first (stream limit, shutdown): then there is nothing to close.
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(closedAlready -> socket).join();
             }
         }
     }
