@@ -69,7 +69,7 @@ final class Draft {
 
     LogEntry toEntry(long index, Instant timestamp, String message) {
         Labels labels = type == AnomalyType.NONE
-                ? Labels.normal(template.eventId, template.eventTemplate)
+                ? template.normalLabels
                 : new Labels(true, type, score, subtype, episodeId, signal, template.eventId, template.eventTemplate,
                         anomalyField);
         return new LogEntry(index, timestamp, level, source.name(), service, message, requestId, traceId, spanId, ip,

@@ -2,13 +2,14 @@ package io.synthlogs.engine;
 
 import io.synthlogs.Level;
 import io.synthlogs.format.JsonFields;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Renders a template into a message, drawing every value it needs from the content stream and writing
  * field-bound values into the draft, so the message and the structured fields always agree.
  */
 final class Renderer {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final Rng rng;
     private final String[] upstreams;
@@ -74,19 +75,21 @@ final class Renderer {
     }
 
     private static void applyPresets(Draft d, Template t) {
-        if (t.presets.isEmpty()) {
-            return;
+        if (t.presetStatus != null) {
+            d.status = t.presetStatus;
         }
-        t.presets.forEach((key, value) -> {
-            switch (key) {
-                case "status" -> d.status = Integer.valueOf(value);
-                case "error_code" -> d.errorCode = value;
-                case "method" -> d.method = value;
-                case "resource" -> d.resource = value;
-                case "query_type" -> d.queryType = value;
-                default -> throw new IllegalStateException(t.eventId + ": unknown preset " + key);
-            }
-        });
+        if (t.presetErrorCode != null) {
+            d.errorCode = t.presetErrorCode;
+        }
+        if (t.presetMethod != null) {
+            d.method = t.presetMethod;
+        }
+        if (t.presetResource != null) {
+            d.resource = t.presetResource;
+        }
+        if (t.presetQueryType != null) {
+            d.queryType = t.presetQueryType;
+        }
     }
 
     private void appendVar(Draft d, Var var) {
@@ -222,21 +225,18 @@ final class Renderer {
     }
 
     String uuid() {
-        long hi = rng.nextLong();
-        long lo = rng.nextLong();
-        hi = (hi & ~0xF000L) | 0x4000L;
-        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        char[] c = new char[36];
+        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        byte[] c = new byte[36];
         int p = 0;
         for (int i = 0; i < 32; i++) {
             if (i == 8 || i == 12 || i == 16 || i == 20) {
                 c[p++] = '-';
             }
             long word = i < 16 ? hi : lo;
-            int shift = (15 - (i % 16)) * 4;
-            c[p++] = HEX[(int) (word >>> shift) & 0xF];
+            c[p++] = HEX[(int) (word >>> ((15 - (i & 15)) << 2)) & 0xF];
         }
-        return new String(c);
+        return new String(c, StandardCharsets.ISO_8859_1);
     }
 
     String hex(int digits) {
@@ -244,16 +244,16 @@ final class Renderer {
     }
 
     static String hex(Rng rng, int digits) {
-        char[] c = new char[digits];
+        byte[] c = new byte[digits];
         long bits = 0;
         for (int i = 0; i < digits; i++) {
-            if (i % 16 == 0) {
+            if ((i & 15) == 0) {
                 bits = rng.nextLong();
             }
             c[i] = HEX[(int) (bits & 0xF)];
             bits >>>= 4;
         }
-        return new String(c);
+        return new String(c, StandardCharsets.ISO_8859_1);
     }
 
     Rng rng() {

@@ -19,11 +19,19 @@ final class Template {
     final Level level;
     final String role;
     final Map<String, String> presets;
+    /** The presets as fields, so applying them costs no map walk per line; null when not preset. */
+    final Integer presetStatus;
+    final String presetErrorCode;
+    final String presetMethod;
+    final String presetResource;
+    final String presetQueryType;
     /** Alternating literal (String) and placeholder (Var) parts. */
     final Object[] parts;
     final String eventTemplate;
     final Set<Var> vars;
     final boolean requestScoped;
+    /** The labels of every normal line of this template: one shared, immutable instance. */
+    final io.synthlogs.Labels normalLabels;
 
     private Template(String eventId, SourceKind source, Level level, String role, Map<String, String> presets,
             Object[] parts, String eventTemplate, Set<Var> vars) {
@@ -32,10 +40,21 @@ final class Template {
         this.level = level;
         this.role = role;
         this.presets = presets;
+        for (String key : presets.keySet()) {
+            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type").contains(key)) {
+                throw new IllegalArgumentException(eventId + ": unknown preset " + key);
+            }
+        }
+        this.presetStatus = presets.containsKey("status") ? Integer.valueOf(presets.get("status")) : null;
+        this.presetErrorCode = presets.get("error_code");
+        this.presetMethod = presets.get("method");
+        this.presetResource = presets.get("resource");
+        this.presetQueryType = presets.get("query_type");
         this.parts = parts;
         this.eventTemplate = eventTemplate;
         this.vars = vars;
         this.requestScoped = vars.stream().anyMatch(Var::requestScoped);
+        this.normalLabels = io.synthlogs.Labels.normal(eventId, eventTemplate);
     }
 
     boolean uses(Var var) {

@@ -4,90 +4,146 @@ import static io.synthlogs.format.JsonFields.*;
 
 import io.synthlogs.Labels;
 import io.synthlogs.LogEntry;
+import java.nio.charset.StandardCharsets;
 
-/** One JSON object per line, the original tool's fields first, then ours, then {@code _labels}. */
+/**
+ * One JSON object per line, the original tool's fields first, then ours, then {@code _labels}. Field
+ * names are encoded once; strings that repeat by identity (levels, services, templates) are encoded
+ * once per writer by {@link ConstantCache}.
+ */
 final class JsonLineFormat {
+    private static final byte[] OPEN = key("{\"", TIMESTAMP);
+    private static final byte[] LEVEL_KEY = key(",\"", LEVEL);
+    private static final byte[] SOURCE_KEY = key(",\"", SOURCE);
+    private static final byte[] SERVICE_KEY = key(",\"", SERVICE);
+    private static final byte[] MESSAGE_KEY = key(",\"", MESSAGE);
+    private static final byte[] REQUEST_ID_KEY = key(",\"", REQUEST_ID);
+    private static final byte[] TRACE_ID_KEY = key(",\"", TRACE_ID);
+    private static final byte[] SPAN_ID_KEY = key(",\"", SPAN_ID);
+    private static final byte[] IP_ADDRESS_KEY = key(",\"", IP_ADDRESS);
+    private static final byte[] RESPONSE_TIME_KEY = key(",\"", RESPONSE_TIME_MS);
+    private static final byte[] STATUS_CODE_KEY = key(",\"", STATUS_CODE);
+    private static final byte[] ENDPOINT_KEY = key(",\"", ENDPOINT);
+    private static final byte[] METHOD_KEY = key(",\"", METHOD);
+    private static final byte[] ERROR_CODE_KEY = key(",\"", ERROR_CODE);
+    private static final byte[] USER_ID_KEY = key(",\"", USER_ID);
+    private static final byte[] QUERY_TYPE_KEY = key(",\"", QUERY_TYPE);
+    private static final byte[] NODE_KEY = key(",\"", NODE);
+    private static final byte[] POD_KEY = key(",\"", POD);
+    private static final byte[] RESOURCE_KEY = key(",\"", RESOURCE);
+    private static final byte[] USAGE_PERCENT_KEY = key(",\"", USAGE_PERCENT);
+    private static final byte[] LABELS_OPEN = ascii(",\"" + LABELS + "\":{\"" + IS_ANOMALY + "\":");
+    private static final byte[] ANOMALY_TYPE_KEY = key(",\"", ANOMALY_TYPE);
+    private static final byte[] ANOMALY_SCORE_KEY = key(",\"", ANOMALY_SCORE);
+    private static final byte[] ANOMALY_SUBTYPE_KEY = key(",\"", ANOMALY_SUBTYPE);
+    private static final byte[] EPISODE_ID_KEY = key(",\"", EPISODE_ID);
+    private static final byte[] SIGNAL_KEY = key(",\"", SIGNAL);
+    private static final byte[] EVENT_ID_KEY = key(",\"", EVENT_ID);
+    private static final byte[] EVENT_TEMPLATE_KEY = key(",\"", EVENT_TEMPLATE);
+    private static final byte[] ANOMALY_FIELD_KEY = key(",\"", ANOMALY_FIELD);
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NULL = ascii("null");
+
     private JsonLineFormat() {}
 
+    private static byte[] key(String before, String name) {
+        return ascii(before + name + "\":");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     static void append(LineBuffer out, LogEntry e, boolean includeLabels) {
+        ConstantCache constants = out.constants();
         String nulled = e.labels() == null ? null : e.labels().field();
-        out.ascii("{\"" + TIMESTAMP + "\":\"").timestamp(e.timestamp()).append('"');
-        string(out, LEVEL, e.level().name(), null);
-        string(out, SOURCE, e.source(), null);
-        string(out, SERVICE, e.service(), null);
-        string(out, MESSAGE, e.message(), null);
-        string(out, REQUEST_ID, e.requestId(), nulled);
-        string(out, TRACE_ID, e.traceId(), nulled);
-        string(out, SPAN_ID, e.spanId(), nulled);
-        string(out, IP_ADDRESS, e.ipAddress(), nulled);
+        out.bytes(OPEN).append('"').timestamp(e.timestamp()).append('"');
+        out.bytes(LEVEL_KEY).append('"').ascii(e.level().name()).append('"');
+        out.bytes(SOURCE_KEY);
+        constants.append(out, e.source());
+        out.bytes(SERVICE_KEY);
+        constants.append(out, e.service());
+        out.bytes(MESSAGE_KEY).jsonString(e.message());
+        string(out, REQUEST_ID_KEY, REQUEST_ID, e.requestId(), nulled);
+        string(out, TRACE_ID_KEY, TRACE_ID, e.traceId(), nulled);
+        string(out, SPAN_ID_KEY, SPAN_ID, e.spanId(), nulled);
+        string(out, IP_ADDRESS_KEY, IP_ADDRESS, e.ipAddress(), nulled);
         if (e.responseTimeMs() != null) {
-            out.ascii(",\"" + RESPONSE_TIME_MS + "\":").fixed(e.responseTimeMs(), 2);
+            out.bytes(RESPONSE_TIME_KEY).fixed(e.responseTimeMs(), 2);
         } else {
-            nullIfNamed(out, RESPONSE_TIME_MS, nulled);
+            nullIfNamed(out, RESPONSE_TIME_KEY, RESPONSE_TIME_MS, nulled);
         }
         if (e.statusCode() != null) {
-            out.ascii(",\"" + STATUS_CODE + "\":").number(e.statusCode());
+            out.bytes(STATUS_CODE_KEY).number(e.statusCode());
         } else {
-            nullIfNamed(out, STATUS_CODE, nulled);
+            nullIfNamed(out, STATUS_CODE_KEY, STATUS_CODE, nulled);
         }
-        string(out, ENDPOINT, e.endpoint(), nulled);
-        string(out, METHOD, e.method(), nulled);
-        string(out, ERROR_CODE, e.errorCode(), nulled);
-        string(out, USER_ID, e.userId(), nulled);
-        string(out, QUERY_TYPE, e.queryType(), nulled);
-        string(out, NODE, e.node(), nulled);
-        string(out, POD, e.pod(), nulled);
-        string(out, RESOURCE, e.resource(), nulled);
+        string(out, ENDPOINT_KEY, ENDPOINT, e.endpoint(), nulled);
+        constant(out, constants, METHOD_KEY, e.method());
+        constant(out, constants, ERROR_CODE_KEY, e.errorCode());
+        string(out, USER_ID_KEY, USER_ID, e.userId(), nulled);
+        constant(out, constants, QUERY_TYPE_KEY, e.queryType());
+        string(out, NODE_KEY, NODE, e.node(), nulled);
+        string(out, POD_KEY, POD, e.pod(), nulled);
+        constant(out, constants, RESOURCE_KEY, e.resource());
         if (e.usagePercent() != null) {
-            out.ascii(",\"" + USAGE_PERCENT + "\":").fixed(e.usagePercent(), 1);
-        } else {
-            nullIfNamed(out, USAGE_PERCENT, nulled);
+            out.bytes(USAGE_PERCENT_KEY).fixed(e.usagePercent(), 1);
         }
         if (includeLabels && e.labels() != null) {
-            labels(out, e.labels());
+            labels(out, constants, e.labels());
         }
         out.append('}');
     }
 
-    private static void labels(LineBuffer out, Labels l) {
-        out.ascii(",\"" + LABELS + "\":{\"" + IS_ANOMALY + "\":").ascii(l.isAnomaly() ? "true" : "false");
-        out.ascii(",\"" + ANOMALY_TYPE + "\":\"").ascii(l.anomalyType().wireName()).append('"');
-        out.ascii(",\"" + ANOMALY_SCORE + "\":").fixed(l.anomalyScore(), 2);
-        out.ascii(",\"" + ANOMALY_SUBTYPE + "\":");
-        orNull(out, l.subtype());
-        out.ascii(",\"" + EPISODE_ID + "\":");
-        orNull(out, l.episodeId());
-        out.ascii(",\"" + SIGNAL + "\":").ascii(l.signal() ? "true" : "false");
-        out.ascii(",\"" + EVENT_ID + "\":");
-        orNull(out, l.eventId());
-        out.ascii(",\"" + EVENT_TEMPLATE + "\":");
-        orNull(out, l.eventTemplate());
+    private static void labels(LineBuffer out, ConstantCache constants, Labels l) {
+        out.bytes(LABELS_OPEN).bytes(l.isAnomaly() ? TRUE : FALSE);
+        out.bytes(ANOMALY_TYPE_KEY).append('"').ascii(l.anomalyType().wireName()).append('"');
+        out.bytes(ANOMALY_SCORE_KEY).fixed(l.anomalyScore(), 2);
+        out.bytes(ANOMALY_SUBTYPE_KEY);
+        orNull(out, constants, l.subtype());
+        out.bytes(EPISODE_ID_KEY);
+        orNull(out, constants, l.episodeId());
+        out.bytes(SIGNAL_KEY).bytes(l.signal() ? TRUE : FALSE);
+        out.bytes(EVENT_ID_KEY);
+        orNull(out, constants, l.eventId());
+        out.bytes(EVENT_TEMPLATE_KEY);
+        orNull(out, constants, l.eventTemplate());
         if (l.field() != null) {
-            out.ascii(",\"" + ANOMALY_FIELD + "\":").jsonString(l.field());
+            out.bytes(ANOMALY_FIELD_KEY);
+            constants.append(out, l.field());
         }
         out.append('}');
     }
 
-    private static void string(LineBuffer out, String name, String value, String nulled) {
+    private static void string(LineBuffer out, byte[] key, String name, String value, String nulled) {
         if (value != null) {
-            out.ascii(",\"").ascii(name).ascii("\":").jsonString(value);
+            out.bytes(key).jsonString(value);
         } else {
-            nullIfNamed(out, name, nulled);
+            nullIfNamed(out, key, name, nulled);
+        }
+    }
+
+    /** A value from a small fixed vocabulary; never nulled by a data anomaly. */
+    private static void constant(LineBuffer out, ConstantCache constants, byte[] key, String value) {
+        if (value != null) {
+            out.bytes(key);
+            constants.append(out, value);
         }
     }
 
     /** A field a data anomaly nulled on purpose is written as an explicit {@code null}. */
-    private static void nullIfNamed(LineBuffer out, String name, String nulled) {
+    private static void nullIfNamed(LineBuffer out, byte[] key, String name, String nulled) {
         if (name.equals(nulled)) {
-            out.ascii(",\"").ascii(name).ascii("\":null");
+            out.bytes(key).bytes(NULL);
         }
     }
 
-    private static void orNull(LineBuffer out, String value) {
+    private static void orNull(LineBuffer out, ConstantCache constants, String value) {
         if (value == null) {
-            out.ascii("null");
+            out.bytes(NULL);
         } else {
-            out.jsonString(value);
+            constants.append(out, value);
         }
     }
 }

@@ -21,13 +21,24 @@ public final class LineBuffer {
     private int length;
     private long cachedSecond = Long.MIN_VALUE;
     private final byte[] secondPrefix = new byte[20];
+    private final ConstantCache constants;
 
     public LineBuffer() {
         this(512);
     }
 
     public LineBuffer(int capacity) {
+        this(capacity, true);
+    }
+
+    LineBuffer(int capacity, boolean withConstants) {
         bytes = new byte[Math.max(16, capacity)];
+        constants = withConstants ? new ConstantCache() : null;
+    }
+
+    /** Encodings of recurring strings, kept with the buffer that a writer reuses line after line. */
+    ConstantCache constants() {
+        return constants;
     }
 
     public int length() {
@@ -74,12 +85,21 @@ public final class LineBuffer {
     }
 
     /** Appends text known to be ASCII (field names, constants). */
+    @SuppressWarnings("deprecation")
     public LineBuffer ascii(String s) {
         int n = s.length();
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            bytes[length++] = (byte) s.charAt(i);
-        }
+        // The deprecated getBytes copies the low byte of each char: exactly right for ASCII, and fast.
+        s.getBytes(0, n, bytes, length);
+        length += n;
+        return this;
+    }
+
+    /** Appends bytes prepared once, such as a field name with its quotes and colon. */
+    public LineBuffer bytes(byte[] prepared) {
+        ensure(prepared.length);
+        System.arraycopy(prepared, 0, bytes, length, prepared.length);
+        length += prepared.length;
         return this;
     }
 
@@ -106,6 +126,10 @@ public final class LineBuffer {
         int n = s.length();
         ensure(n + 2);
         bytes[length++] = '"';
+        if (plainAscii(s, n)) {
+            ascii(s);
+            return append((byte) '"');
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
@@ -120,6 +144,17 @@ public final class LineBuffer {
             }
         }
         return append((byte) '"');
+    }
+
+    /** Whether {@code s} is printable ASCII without quotes or backslashes: most log text. */
+    private static boolean plainAscii(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void escapeAscii(char c) {
