@@ -1,7 +1,7 @@
 package io.synthlogs.cli;
 
 import io.synthlogs.LogEntry;
-import io.synthlogs.LogGenerator;
+import io.synthlogs.Episode;
 import io.synthlogs.Scenario;
 import io.synthlogs.config.SynthConfig;
 import io.synthlogs.format.EpisodeJson;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -84,49 +85,56 @@ final class GenerateRun {
     }
 
     private void generate(LineSink sink, BufferedWriter manifest, StopSignal stop, Counts counts) throws IOException {
-        LogGenerator generator = LogGenerator.of(scenario).forgetEpisodes();
-        if (manifest != null) {
-            generator.onEpisode(episode -> {
-                try {
-                    manifest.write(EpisodeJson.toJson(episode));
-                    manifest.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-        generator.onEpisode(episode -> counts.episodes++);
         LogFormat format = config.output().format();
         boolean labels = config.output().includeLabels();
         long total = config.generator().totalLogs();
-        int batchSize = config.generator().batchSize();
         long intervalMillis = paced ? Math.round(config.generator().interval() * 1000) : 0;
         Progress progress = Progress.forRun(total, config.output().destination(), err);
         LineBuffer line = new LineBuffer(1024);
-        while (!stop.requested() && (total == 0 || counts.lines < total)) {
-            long inBatch = total == 0 ? batchSize : Math.min(batchSize, total - counts.lines);
-            for (long i = 0; i < inBatch && !stop.requested(); i++) {
-                LogEntry entry = generator.next();
-                line.reset();
-                format.append(line, entry, labels);
-                line.append('\n');
-                sink.writeLine(line.array(), 0, line.length());
-                counts.lines++;
-                if (entry.isAnomaly()) {
-                    counts.anomalous++;
+        try (BatchProducer producer = new BatchProducer(scenario, total, config.generator().batchSize())) {
+            BatchProducer.Batch batch = null;
+            while (!stop.requested()) {
+                batch = producer.take();
+                if (batch.lines().length == 0) {
+                    break;
+                }
+                for (LogEntry entry : batch.lines()) {
+                    line.reset();
+                    format.append(line, entry, labels);
+                    line.append('\n');
+                    sink.writeLine(line.array(), 0, line.length());
+                    if (entry.isAnomaly()) {
+                        counts.anomalous++;
+                    }
+                }
+                counts.lines += batch.lines().length;
+                sink.flush();
+                record(manifest, batch.closed(), counts);
+                progress.update(counts.lines);
+                if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {
+                    stop.sleep(intervalMillis);
                 }
             }
-            sink.flush();
-            if (manifest != null) {
-                manifest.flush();
+            if (stop.requested() && batch != null && batch.openAtEnd() != null) {
+                record(manifest, List.of(batch.openAtEnd()), counts);
             }
-            progress.update(counts.lines);
-            if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {
-                stop.sleep(intervalMillis);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        generator.finish();
         progress.done();
+    }
+
+    /** Episodes go to the manifest only once every one of their lines is written. */
+    private static void record(BufferedWriter manifest, List<Episode> episodes, Counts counts) throws IOException {
+        counts.episodes += episodes.size();
+        if (manifest == null) {
+            return;
+        }
+        for (Episode episode : episodes) {
+            manifest.write(EpisodeJson.toJson(episode));
+            manifest.write('\n');
+        }
+        manifest.flush();
     }
 
     private RotatingFileSink openFiles(SynthConfig.Output output) throws IOException {
