@@ -12,6 +12,7 @@ final class ConstantCache {
     private static final int MAX_ENTRIES = 4096;
 
     private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private final Map<Object, byte[]> blocks = new IdentityHashMap<>();
     private final LineBuffer scratch = new LineBuffer(256, false);
 
     void append(LineBuffer out, String value) {
@@ -24,6 +25,24 @@ final class ConstantCache {
             scratch.jsonString(value);
             bytes = java.util.Arrays.copyOf(scratch.array(), scratch.length());
             encoded.put(value, bytes);
+        }
+        out.bytes(bytes);
+    }
+
+    /**
+     * Appends the encoding of an immutable value shared by many lines (the labels of a template's
+     * normal lines), rendering it with {@code render} the first time only.
+     */
+    <T> void appendBlock(LineBuffer out, T value, java.util.function.BiConsumer<LineBuffer, T> render) {
+        byte[] bytes = blocks.get(value);
+        if (bytes == null) {
+            if (blocks.size() >= MAX_ENTRIES) {
+                blocks.clear();
+            }
+            LineBuffer block = new LineBuffer(512);
+            render.accept(block, value);
+            bytes = java.util.Arrays.copyOf(block.array(), block.length());
+            blocks.put(value, bytes);
         }
         out.bytes(bytes);
     }

@@ -91,7 +91,12 @@ final class JsonLineFormat {
             out.bytes(USAGE_PERCENT_KEY).fixed(e.usagePercent(), 1);
         }
         if (includeLabels && e.labels() != null) {
-            labels(out, constants, e.labels());
+            if (e.labels().isAnomaly()) {
+                labels(out, constants, e.labels());
+            } else {
+                // A normal line's labels are one shared instance per template: encode them once.
+                constants.appendBlock(out, e.labels(), (block, l) -> labels(block, block.constants(), l));
+            }
         }
         out.append('}');
     }

@@ -22,6 +22,7 @@ public final class LineBuffer {
     private long cachedSecond = Long.MIN_VALUE;
     private final byte[] secondPrefix = new byte[20];
     private final ConstantCache constants;
+    private char[] scratch = new char[256];
 
     public LineBuffer() {
         this(512);
@@ -97,25 +98,47 @@ public final class LineBuffer {
 
     /** Appends bytes prepared once, such as a field name with its quotes and colon. */
     public LineBuffer bytes(byte[] prepared) {
-        ensure(prepared.length);
-        System.arraycopy(prepared, 0, bytes, length, prepared.length);
-        length += prepared.length;
+        int n = prepared.length;
+        ensure(n);
+        if (n > 32) {
+            System.arraycopy(prepared, 0, bytes, length, n);
+            length += n;
+            return this;
+        }
+        // Short copies are cheaper as a plain loop than as a call to the copy stub.
+        byte[] dst = bytes;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            dst[at + i] = prepared[i];
+        }
+        length = at + n;
         return this;
     }
 
     /** Appends text as UTF-8, without escaping. */
     public LineBuffer utf8(String s) {
         int n = s.length();
+        char[] chars = charsOf(s, n);
         ensure(n);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+        byte[] dst = bytes;
+        int at = length;
+        int i = 0;
+        // One tight pass over a char[] copy: no per-char bounds or encoding checks on the String.
+        while (i < n) {
+            char c = chars[i];
+            if (c >= 0x80) {
+                break;
+            }
+            dst[at++] = (byte) c;
+            i++;
+        }
+        length = at;
+        for (; i < n; i++) {
+            char c = chars[i];
             if (c < 0x80) {
-                if (length == bytes.length) {
-                    ensure(1);
-                }
-                bytes[length++] = (byte) c;
+                append((byte) c);
             } else {
-                i = encodeNonAscii(s, i, false);
+                i = encodeNonAscii(chars, n, i, false);
             }
         }
         return this;
@@ -124,37 +147,40 @@ public final class LineBuffer {
     /** Appends a JSON string literal: quoted, escaped, UTF-8. Lone surrogates become {@code \\uXXXX}. */
     public LineBuffer jsonString(String s) {
         int n = s.length();
+        char[] chars = charsOf(s, n);
         ensure(n + 2);
-        bytes[length++] = '"';
-        if (plainAscii(s, n)) {
-            ascii(s);
-            return append((byte) '"');
+        byte[] dst = bytes;
+        int at = length;
+        dst[at++] = '"';
+        int i = 0;
+        while (i < n) {
+            char c = chars[i];
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            dst[at++] = (byte) c;
+            i++;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+        length = at;
+        for (; i < n; i++) {
+            char c = chars[i];
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                if (length == bytes.length) {
-                    ensure(1);
-                }
-                bytes[length++] = (byte) c;
+                append((byte) c);
             } else if (c < 0x80) {
                 escapeAscii(c);
             } else {
-                i = encodeNonAscii(s, i, true);
+                i = encodeNonAscii(chars, n, i, true);
             }
         }
         return append((byte) '"');
     }
 
-    /** Whether {@code s} is printable ASCII without quotes or backslashes: most log text. */
-    private static boolean plainAscii(String s, int n) {
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
-                return false;
-            }
+    private char[] charsOf(String s, int n) {
+        if (scratch.length < n) {
+            scratch = new char[Math.max(n, scratch.length * 2)];
         }
-        return true;
+        s.getChars(0, n, scratch, 0);
+        return scratch;
     }
 
     private void escapeAscii(char c) {
@@ -182,16 +208,16 @@ public final class LineBuffer {
     }
 
     /** Encodes the non-ASCII char at {@code i} (and its low surrogate); returns the last index used. */
-    private int encodeNonAscii(String s, int i, boolean json) {
-        char c = s.charAt(i);
+    private int encodeNonAscii(char[] s, int n, int i, boolean json) {
+        char c = s[i];
         ensure(6);
         if (c < 0x800) {
             bytes[length++] = (byte) (0xC0 | (c >> 6));
             bytes[length++] = (byte) (0x80 | (c & 0x3F));
             return i;
         }
-        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, s.charAt(i + 1));
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
+            int cp = Character.toCodePoint(c, s[i + 1]);
             bytes[length++] = (byte) (0xF0 | (cp >> 18));
             bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
             bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
@@ -223,17 +249,25 @@ public final class LineBuffer {
             bytes[length++] = '-';
             value = -value;
         }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
+        int digits = digits(value);
         int end = length + digits;
         for (int p = end - 1; p >= length; p--) {
-            bytes[p] = (byte) ('0' + (value % 10));
-            value /= 10;
+            long q = value / 10;
+            bytes[p] = (byte) ('0' + (value - q * 10));
+            value = q;
         }
         length = end;
         return this;
+    }
+
+    private static int digits(long value) {
+        int digits = 1;
+        long bound = 10;
+        while (digits < 19 && value >= bound) {
+            digits++;
+            bound *= 10;
+        }
+        return digits;
     }
 
     /** Appends {@code value} rounded to {@code decimals} (0–6) places, always with that many places. */
@@ -241,26 +275,40 @@ public final class LineBuffer {
         if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 9e12) {
             return ascii(Double.toString(value));
         }
-        long scaled = Math.round(value * POW10[decimals]);
-        if (scaled < 0) {
-            append((byte) '-');
-            scaled = -scaled;
-        }
-        number(scaled / POW10[decimals]);
-        if (decimals > 0) {
-            append((byte) '.');
-            padded(scaled % POW10[decimals], decimals);
+        // Constant divisors, so the compiler turns each division into a multiplication.
+        switch (decimals) {
+            case 1 -> {
+                long scaled = Math.round(value * 10);
+                sign(scaled).number(Math.abs(scaled) / 10).append((byte) '.').padded(Math.abs(scaled) % 10, 1);
+            }
+            case 2 -> {
+                long scaled = Math.round(value * 100);
+                sign(scaled).number(Math.abs(scaled) / 100).append((byte) '.').padded(Math.abs(scaled) % 100, 2);
+            }
+            default -> {
+                long scaled = Math.round(value * POW10[decimals]);
+                sign(scaled).number(Math.abs(scaled) / POW10[decimals]);
+                if (decimals > 0) {
+                    append((byte) '.').padded(Math.abs(scaled) % POW10[decimals], decimals);
+                }
+            }
         }
         return this;
     }
 
-    private void padded(long value, int width) {
+    private LineBuffer sign(long scaled) {
+        return scaled < 0 ? append((byte) '-') : this;
+    }
+
+    private LineBuffer padded(long value, int width) {
         ensure(width);
         for (int p = length + width - 1; p >= length; p--) {
-            bytes[p] = (byte) ('0' + (value % 10));
-            value /= 10;
+            long q = value / 10;
+            bytes[p] = (byte) ('0' + (value - q * 10));
+            value = q;
         }
         length += width;
+        return this;
     }
 
     /** Appends {@code 2024-01-15T10:30:45.123456Z}: UTC, microseconds, always 27 bytes. */
