@@ -169,8 +169,8 @@ final class GenerateRun {
         if (files != null && config.output().destination().toStdout()) {
             target = "stdout and " + target;
         }
-        err.printf("synthlogs: wrote %d lines (%d anomalous, %d episodes) to %s%n", counts.lines, counts.anomalous,
-                counts.episodes, target);
+        err.printf("synthlogs: wrote %d line%s (%d anomalous, %d episode%s) to %s%n", counts.lines,
+                counts.lines == 1 ? "" : "s", counts.anomalous, counts.episodes, counts.episodes == 1 ? "" : "s", target);
         err.flush();
     }
 
