@@ -1,6 +1,5 @@
 package io.synthlogs.junit;
 
-import io.synthlogs.LogStream;
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ import java.util.List;
  * @param settings the first target's settings, which made the stream
  * @param root the run's root seed
  * @param pinned whether {@code @SyntheticLogs(seed)} gave the seed
- * @param stream the data
+ * @param lines the data, generated when first needed
  */
 record Generated(
         String key, List<String> targets, String fileStem, Settings settings, Seeds.Root root, boolean pinned,
-        LogStream stream) {}
+        GeneratedLines lines) {}

@@ -46,11 +46,16 @@ enum Injectable {
     }
 
     /** The value for a target of this kind. */
-    Object produce(LogStream stream, Settings settings, FileMaker files, String targetName) {
+    Object produce(GeneratedLines lines, Settings settings, FileMaker files, String targetName) {
+        if (this == ENTRY_STREAM) {
+            // Lazy: generated as the test consumes it, never held, so a large count fits a small heap.
+            return lines.entries();
+        }
+        LogStream stream = lines.stream();
         return switch (this) {
             case LOG_STREAM -> stream;
             case ENTRY_LIST -> stream.entries();
-            case ENTRY_STREAM -> stream.entries().stream();
+            case ENTRY_STREAM -> throw new AssertionError("handled above");
             case EPISODE_LIST -> stream.episodes();
             case STRING -> String.join("\n", stream.render(settings.format(), settings.labels()));
             case LINE_LIST -> stream.render(settings.format(), settings.labels());

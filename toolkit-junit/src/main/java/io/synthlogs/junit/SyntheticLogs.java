@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * arguments of the source), on instance fields (filled before each test; static fields are
  * rejected) and as a meta-annotation of your own annotations, such as a {@code @BruteForceTraffic}.
  *
- * <p>Injectable types: {@code LogStream}, {@code List<LogEntry>}, {@code Stream<LogEntry>},
+ * <p>Injectable types: {@code LogStream}, {@code List<LogEntry>}, {@code Stream<LogEntry>} (lazy: its
+ * lines are generated as the test consumes them and are never all held, so {@code count = 10_000_000}
+ * fits a small heap),
  * {@code List<Episode>} (the truth of the stream of the same {@link #name()}), {@code String} and
  * {@code List<String>} (rendered lines), {@code Path} (a file in a per-test temporary directory,
  * deleted after the test).
@@ -54,7 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rerun exactly:  mvn test -Dtest='com.example.DetectorTest#flags_error_spikes' -Dsynthlogs.seed=42
  * }</pre>
  * The generated lines of a failed test are also attached to it as a file (JUnit's
- * {@code publishFile}), and every stream's seed is published as a report entry.
+ * {@code publishFile}; streams of at most 1,000,000 lines), and every stream's seed is published as
+ * a report entry.
  */
 @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,5 @@
 package io.synthlogs.junit;
 
-import io.synthlogs.LogStream;
 import io.synthlogs.Scenario;
 import io.synthlogs.format.LogFormat;
 import java.lang.reflect.Field;
@@ -31,6 +30,8 @@ import org.junit.platform.commons.support.ModifierSupport;
 final class SyntheticLogsExtension
         implements ParameterResolver, BeforeAllCallback, BeforeEachCallback, TestExecutionExceptionHandler {
     static final Namespace NAMESPACE = Namespace.create(SyntheticLogsExtension.class);
+    /** Streams longer than this are not attached to a failed test as a file. */
+    static final int ATTACHED_LINES_MAX = 1_000_000;
     private static final MediaType JSON_LINES = MediaType.create("application", "x-ndjson", StandardCharsets.UTF_8);
 
     @Override
@@ -101,7 +102,7 @@ final class SyntheticLogsExtension
             }
             generated.targets().add(target.description());
         }
-        return kind.produce(generated.stream(), settings, state::newFile, target.name());
+        return kind.produce(generated.lines(), settings, state::newFile, target.name());
     }
 
     private static List<Layer> layers(Target target, ExtensionContext context, Method method, Class<?> testClass) {
@@ -126,14 +127,14 @@ final class SyntheticLogsExtension
         long seed = pinned ? settings.seed()
                 : Seeds.derive(root.seed(), Seeds.testKey(context.getUniqueId()), target.streamKey());
         Scenario scenario = new Scenario(settings.synthConfig(testClass.getClassLoader()), seed, settings.start());
-        LogStream stream = LogStream.generate(scenario, settings.count());
+        GeneratedLines lines = new GeneratedLines(scenario, settings.count());
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("synthlogs.target", target.description());
         entry.put("synthlogs.seed", Long.toString(seed));
         entry.put("synthlogs.rootSeed", Long.toString(root.seed()));
         context.publishReportEntry(entry);
         List<String> targets = new ArrayList<>(List.of(target.description()));
-        return new Generated(target.streamKey(), targets, target.fileStem(), settings, root, pinned, stream);
+        return new Generated(target.streamKey(), targets, target.fileStem(), settings, root, pinned, lines);
     }
 
     @Override
@@ -142,9 +143,12 @@ final class SyntheticLogsExtension
         if (state != null && !state.streams().isEmpty()) {
             Map<String, String> attached = new LinkedHashMap<>();
             for (Generated generated : state.streams()) {
+                if (generated.lines().count() > ATTACHED_LINES_MAX) {
+                    continue; // gigabytes help no one; the seed lines reproduce the data
+                }
                 String file = "synthlogs-" + generated.fileStem() + ".jsonl";
                 try {
-                    context.publishFile(file, JSON_LINES, path -> generated.stream().writeTo(path, LogFormat.JSON));
+                    context.publishFile(file, JSON_LINES, path -> generated.lines().writeTo(path, LogFormat.JSON));
                     attached.put(generated.key(), file);
                 } catch (RuntimeException e) {
                     // No report directory in this launcher: the seed lines still reproduce the data.

@@ -2,7 +2,6 @@ package io.synthlogs.junit;
 
 import io.synthlogs.AnomalyType;
 import io.synthlogs.Episode;
-import io.synthlogs.LogStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,11 @@ final class SyntheticLogsReproduction extends Throwable {
         StringBuilder out = new StringBuilder("synthetic logs of this test (see below to reproduce them)");
         long root = 0;
         for (Generated g : streams) {
-            LogStream s = g.stream();
+            GeneratedLines s = g.lines();
             root = g.root().seed();
             out.append("\n  ").append(String.join(" and ", g.targets())).append(": seed ").append(s.seed())
                     .append(g.pinned() ? " (pinned by @SyntheticLogs(seed))" : " (derived from " + g.root().describe() + ")")
-                    .append("\n    scenario: ").append(s.scenario().describe()).append(", count=").append(s.size())
+                    .append("\n    scenario: ").append(s.scenario().describe()).append(", count=").append(s.count())
                     .append("\n    episodes: ").append(episodes(s.episodes()));
             if (attached.containsKey(g.key())) {
                 out.append("\n    attached: ").append(attached.get(g.key()));
