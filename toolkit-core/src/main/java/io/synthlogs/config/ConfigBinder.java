@@ -23,6 +23,10 @@ final class ConfigBinder {
     private static final List<String> OUTPUT_KEYS = List.of("destination", "format", "include_labels", "file");
     private static final List<String> FILE_KEYS = List.of("path", "stem", "rotation_size_mb", "max_files");
 
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    /** Leaves room for a run of years after the start without leaving four-digit years. */
+    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+
     private ConfigBinder() {}
 
     static SynthConfig bind(ConfigValue root) {
@@ -53,6 +57,9 @@ final class ConfigBinder {
             } catch (DateTimeParseException e) {
                 throw s.error("start", startValue, "is not 'now' or an ISO-8601 instant such as 2024-01-01T00:00:00Z");
             }
+            if (start.get().isBefore(EARLIEST) || start.get().isAfter(LATEST)) {
+                throw s.error("start", startValue, "is outside the years 0000 to 9999 that timestamps can show");
+            }
         }
         return new SynthConfig.Timestamps(start, s.number("rate", 1e-6, 1e9));
     }
@@ -67,7 +74,7 @@ final class ConfigBinder {
         double total = 0;
         for (ConfigValue item : list.asList()) {
             Section s = Section.of("sources[" + sources.size() + "]", item, SOURCE_KEYS);
-            String name = s.string("name");
+            String name = s.name("name");
             if (!names.add(name)) {
                 throw s.error("name", s.value("name"), "is used by another source; source names must be unique");
             }
@@ -84,7 +91,7 @@ final class ConfigBinder {
             }
             double weight = s.number("weight", 0, 1e6);
             total += weight;
-            sources.add(new SynthConfig.Source(name, kind, weight, s.strings("services")));
+            sources.add(new SynthConfig.Source(name, kind, weight, s.names("services")));
         }
         if (sources.isEmpty()) {
             throw top.error("sources", list, "must list at least one source");

@@ -102,6 +102,30 @@ final class Section {
         return s;
     }
 
+    /** A name that appears in every line: printable, no line breaks or control characters. */
+    String name(String key) {
+        String name = string(key);
+        checkPrintable(key, value(key), name);
+        return name;
+    }
+
+    /** A list of {@link #name names}. */
+    List<String> names(String key) {
+        List<String> names = strings(key);
+        for (String name : names) {
+            checkPrintable(key, value(key), name);
+        }
+        return names;
+    }
+
+    private void checkPrintable(String key, ConfigValue v, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw error(key, v, "contains a control character (such as a line break); names appear in every line");
+            }
+        }
+    }
+
     String choice(String key, String... allowed) {
         ConfigValue v = value(key);
         String s = v.raw() == null ? "" : String.valueOf(v.raw()).trim().toLowerCase(java.util.Locale.ROOT);

@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -18,6 +17,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads YAML into {@link ConfigValue} trees that remember the line and column of every value. */
 final class YamlReader {
@@ -33,24 +35,61 @@ final class YamlReader {
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(40);
         options.setCodePointLimit(MAX_CHARS);
+        StreamReader reader = new StreamReader(new StringReader(text));
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            root = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? origin : origin + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-            throw new ConfigException(where, "", "invalid YAML: " + oneLine(e.getProblem()));
+            throw new ConfigException(at(origin, mark != null ? mark : reader.getMark()), "",
+                    "invalid YAML: " + oneLine(e.getProblem()));
         } catch (YAMLException e) {
-            throw new ConfigException(origin, "", "invalid YAML: " + oneLine(e.getMessage()));
+            // Reader and limit errors carry no position: the reader's is where it stopped.
+            throw new ConfigException(at(origin, reader.getMark()), "", "invalid YAML: " + oneLine(e.getMessage()));
         }
         if (root == null) {
             return new ConfigValue(new LinkedHashMap<String, ConfigValue>(), origin);
         }
-        return convert(root, origin, "");
+        return new YamlReader.Conversion(origin).convert(root, "");
     }
 
-    private static ConfigValue convert(Node node, String origin, String path) {
-        String where = origin + ":" + (node.getStartMark().getLine() + 1) + ":" + (node.getStartMark().getColumn() + 1);
+    private static String at(String origin, Mark mark) {
+        return origin + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    }
+
+    /**
+     * One tree's conversion. Aliases are expanded, so it refuses a node that contains itself and
+     * caps the values it creates: a small file cannot expand into millions of nodes.
+     */
+    private static final class Conversion {
+        private static final int MAX_VALUES = 100_000;
+
+        private final String origin;
+        private final java.util.Set<Node> onPath = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private int values;
+
+        Conversion(String origin) {
+            this.origin = origin;
+        }
+
+        ConfigValue convert(Node node, String path) {
+            String where = at(origin, node.getStartMark());
+            if (++values > MAX_VALUES) {
+                throw new ConfigException(where, path, "the configuration expands to more than " + MAX_VALUES
+                        + " values (aliases repeated within aliases?)");
+            }
+            if (!onPath.add(node)) {
+                throw new ConfigException(where, path, "an alias refers to a value that contains it");
+            }
+            try {
+                return YamlReader.convert(this, node, origin, path, where);
+            } finally {
+                onPath.remove(node);
+            }
+        }
+    }
+
+    private static ConfigValue convert(Conversion conversion, Node node, String origin, String path, String where) {
         if (node instanceof MappingNode mapping) {
             Map<String, ConfigValue> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
@@ -64,7 +103,7 @@ final class YamlReader {
                             + (keyNode.getStartMark().getColumn() + 1);
                     throw new ConfigException(keyWhere, childPath, "key is given twice");
                 }
-                map.put(key, convert(tuple.getValueNode(), origin, childPath));
+                map.put(key, conversion.convert(tuple.getValueNode(), childPath));
             }
             return new ConfigValue(map, where);
         }
@@ -72,7 +111,7 @@ final class YamlReader {
             List<ConfigValue> list = new ArrayList<>();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                list.add(convert(items.get(i), origin, path + "[" + i + "]"));
+                list.add(conversion.convert(items.get(i), path + "[" + i + "]"));
             }
             return new ConfigValue(list, where);
         }

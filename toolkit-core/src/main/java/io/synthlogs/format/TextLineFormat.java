@@ -14,10 +14,10 @@ final class TextLineFormat {
 
     static void append(LineBuffer out, LogEntry e, boolean includeLabels) {
         out.append('[').timestamp(e.timestamp()).ascii("] [").ascii(PADDED_LEVELS[e.level().ordinal()]).ascii("] [");
-        out.utf8(e.source()).append('/').utf8(e.service()).ascii("] ");
+        out.utf8(oneLine(e.source())).append('/').utf8(oneLine(e.service())).ascii("] ");
         if (e.requestId() != null) {
             String id = e.requestId();
-            out.append('[').utf8(id.length() > 8 ? id.substring(0, 8) : id).ascii("] ");
+            out.append('[').utf8(oneLine(id.length() > 8 ? id.substring(0, 8) : id)).ascii("] ");
         }
         out.utf8(oneLine(e.message()));
         if (e.responseTimeMs() != null) {
