@@ -169,7 +169,7 @@ final class RestHandlers {
     /** The request body as checked fields: JSON only, at most {@code maxBodyBytes}. */
     private Fields body(Context ctx, List<String> allowed) {
         String type = ctx.contentType();
-        String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mime = type == null ? "" : type.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes(maxBodyBytes + 1);
