@@ -61,6 +61,9 @@ final class StreamHandlers {
                     break;
                 }
             }
+            // Complete the response before the slot is given back: shutdown waits for the slots, then
+            // stops Jetty, which would cut a response still open.
+            out.close();
         } catch (IOException e) {
             // The client went away: the stream is over, nothing to answer.
         } catch (InterruptedException e) {
