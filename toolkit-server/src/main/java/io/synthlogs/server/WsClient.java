@@ -1,6 +1,5 @@
 package io.synthlogs.server;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -62,9 +61,9 @@ final class WsClient {
             StreamParams p = params;
             if (!paused && sending.compareAndSet(false, true)) {
                 GeneratorSession.Batch batch = session.generate(p.batchSize(), p.anomalyRate());
-                Map<String, Object> message = Json.obj("type", "logs");
-                message.putAll(Json.batch(++batches, batch, p.includeLabels()));
-                socket.sendText(Json.write(message), Callback.from(() -> sending.set(false), failure -> {
+                String message = Json.batch(Json.buffer(batch.lines().size()), "logs", ++batches, batch,
+                        p.includeLabels()).toString();
+                socket.sendText(message, Callback.from(() -> sending.set(false), failure -> {
                     sending.set(false);
                     stop();
                 }));
