@@ -3,11 +3,7 @@ package io.synthlogs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -25,12 +21,10 @@ final class Bystanders implements AutoCloseable {
     private final Running.Ws ws;
     private final AtomicLong sseBatches = new AtomicLong();
     private final AtomicLong sseGaps = new AtomicLong();
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final PrintStream originalErr = System.err;
+    private final ServerLog log = new ServerLog();
 
     Bystanders(Running app) throws Exception {
         this.app = app;
-        System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
         this.sse = app.lines("/api/stream?batch_size=3&interval=0.05", "Accept", "text/event-stream");
         Iterator<String> lines = sse.body().iterator();
         this.sseReader = new Thread(() -> {
@@ -73,48 +67,13 @@ final class Bystanders implements AutoCloseable {
         }
         assertThat(ws.closeCode).as("WebSocket bystander closed").isEqualTo(-1);
         assertThat(app.get("/health").status()).isEqualTo(200);
-        assertQuietLog();
-    }
-
-    /** Nothing logged at WARN or ERROR, and no stack trace. */
-    void assertQuietLog() {
-        String text = log.toString(StandardCharsets.UTF_8);
-        assertThat(text.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("Exception"))
-                .limit(20).toList()).as("server log").isEmpty();
+        log.assertQuiet();
     }
 
     @Override
     public void close() {
-        System.setErr(originalErr);
+        log.close();
         sse.body().close();
         ws.close();
-    }
-
-    /** Writes to both streams. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) {
-            write(new byte[] {(byte) c}, 0, 1);
-        }
-
-        @Override
-        public synchronized void write(byte[] buf, int off, int len) {
-            try {
-                a.write(buf, off, len);
-            } catch (java.io.IOException e) {
-                // the console is best effort
-            }
-            synchronized (b) {
-                ((ByteArrayOutputStream) b).write(buf, off, len);
-            }
-        }
     }
 }
