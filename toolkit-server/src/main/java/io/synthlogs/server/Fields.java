@@ -30,9 +30,11 @@ final class Fields {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(null, "malformed JSON: " + e.getOriginalMessage().replaceAll(" \\(start marker at \\[.*?\\]\\)", "")
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
-                    "a JSON object");
+            // Constraint violations (nesting depth, number length) carry no location.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ApiError.badRequest(null, "malformed JSON: " + e.getOriginalMessage().replaceAll(
+                    " \\(start marker at \\[.*?\\]\\)", "") + where, "a JSON object");
         }
         return of(node, "", allowed);
     }

@@ -8,7 +8,11 @@ import io.synthlogs.Injection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LogSocket {
     private static final Logger LOG = LoggerFactory.getLogger(LogSocket.class);
+    private static final long CLOSE_WAIT_MILLIS = 2000;
     static final List<String> ACTIONS = List.of("configure", "inject_anomaly", "pause", "resume");
 
     private final GeneratorSession session;
@@ -38,6 +43,13 @@ final class LogSocket {
     void configure(WsConfig ws) {
         ws.onConnect(this::connected);
         ws.onMessage(this::message);
+        ws.onBinaryMessage(ctx -> {
+            WsClient client = clients.get(ctx.sessionId());
+            if (client != null) {
+                client.send(error(new ApiError(415, "binary messages are not understood; send JSON as a text message",
+                        null, "a JSON text message")));
+            }
+        });
         ws.onClose(ctx -> closed(ctx.sessionId()));
         ws.onError(ctx -> closed(ctx.sessionId()));
     }
@@ -132,7 +144,16 @@ final class LogSocket {
 
     /** Closes every connection; used on shutdown after the registry has been told. */
     void closeAll() {
-        clients.values().forEach(c -> c.close(1001, "the server is stopping"));
+        CompletableFuture<?>[] sent = clients.values().stream().map(c -> c.close(1001, "the server is stopping"))
+                .toArray(CompletableFuture[]::new);
+        // Stopping Jetty drops connections at once: let the close frames (1001) go out first, briefly.
+        try {
+            CompletableFuture.allOf(sent).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A client that cannot take its close frame in time loses it; the others got theirs.
+        }
     }
 
 }

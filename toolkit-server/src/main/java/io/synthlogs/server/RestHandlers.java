@@ -5,7 +5,9 @@ import io.synthlogs.AnomalyType;
 import io.synthlogs.Injection;
 import io.synthlogs.LogEntry;
 import io.synthlogs.config.SynthConfig;
+import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +88,8 @@ final class RestHandlers {
         LogFormat format = format(f);
         int n = count != null ? count : Math.min(MAX_COUNT, Math.max(1, config.generator().batchSize()));
         GeneratorSession.Batch batch = session.generate(n, rate);
-        ctx.json(Json.obj("count", batch.lines().size(), "anomaly_count", batch.anomalyCount(), "logs",
-                Json.logs(batch.lines(), format, labels)));
+        LineBuffer body = Json.generated(batch, format, labels);
+        ctx.contentType("application/json").result(new ByteArrayInputStream(body.array(), 0, body.length()));
     }
 
     void generateSingle(Context ctx) {
@@ -169,7 +171,7 @@ final class RestHandlers {
     /** The request body as checked fields: JSON only, at most {@code maxBodyBytes}. */
     private Fields body(Context ctx, List<String> allowed) {
         String type = ctx.contentType();
-        String mime = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mime = type == null ? "" : type.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes(maxBodyBytes + 1);

@@ -2,6 +2,7 @@ package io.synthlogs.server;
 
 import io.javalin.http.Context;
 import io.synthlogs.LogEntry;
+import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -61,6 +62,9 @@ final class StreamHandlers {
                     break;
                 }
             }
+            // Complete the response before the slot is given back: shutdown waits for the slots, then
+            // stops Jetty, which would cut a response still open.
+            out.close();
         } catch (IOException e) {
             // The client went away: the stream is over, nothing to answer.
         } catch (InterruptedException e) {
@@ -85,20 +89,27 @@ final class StreamHandlers {
         return !slot.stopping();
     }
 
-    private static String event(long n, GeneratorSession.Batch batch, StreamParams params) {
-        return "id: " + n + "\ndata: " + Json.write(Json.batch(n, batch, params.includeLabels())) + "\n\n";
+    private static LineBuffer event(long n, GeneratorSession.Batch batch, StreamParams params) {
+        LineBuffer out = Json.buffer(batch.lines().size()).ascii("id: ").number(n).ascii("\ndata: ");
+        return Json.batch(out, null, n, batch, params.includeLabels()).ascii("\n\n");
     }
 
-    private static String lines(GeneratorSession.Batch batch, StreamParams params) {
-        StringBuilder sb = new StringBuilder(batch.lines().size() * 400);
+    private static LineBuffer lines(GeneratorSession.Batch batch, StreamParams params) {
+        LineBuffer out = Json.buffer(batch.lines().size());
         for (LogEntry entry : batch.lines()) {
-            sb.append(LogFormat.JSON.render(entry, params.includeLabels())).append('\n');
+            LogFormat.JSON.append(out, entry, params.includeLabels());
+            out.append((byte) '\n');
         }
-        return sb.toString();
+        return out;
     }
 
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void write(OutputStream out, LineBuffer bytes) throws IOException {
+        bytes.writeTo(out);
         out.flush();
     }
 }

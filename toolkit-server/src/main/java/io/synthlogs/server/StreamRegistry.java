@@ -56,6 +56,21 @@ final class StreamRegistry {
         }
     }
 
+    /** Waits up to {@code millis} for every stream to end (after {@link #closeAll()}); false on timeout. */
+    boolean awaitEmpty(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (open) {
+            while (!open.isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                open.wait(left);
+            }
+        }
+        return true;
+    }
+
     /** One open stream's place; close it exactly when the stream ends (closing twice is harmless). */
     final class Slot implements AutoCloseable {
         private final CountDownLatch stopped = new CountDownLatch(1);
@@ -75,19 +90,19 @@ final class StreamRegistry {
             return stopped.getCount() == 0;
         }
 
+        /** Wakes the stream; its owner closes the slot once the stream has really ended. */
         private void shutdown() {
             stopped.countDown();
-            try {
-                onShutdown.run();
-            } finally {
-                close();
-            }
+            onShutdown.run();
         }
 
         @Override
         public void close() {
             if (released.compareAndSet(false, true)) {
-                open.remove(this);
+                synchronized (open) {
+                    open.remove(this);
+                    open.notifyAll();
+                }
             }
         }
     }

@@ -35,6 +35,8 @@ public final class SynthServer implements AutoCloseable {
     /** This module's version, e.g. {@code 0.1.0-SNAPSHOT}. */
     public static final String VERSION = Pages.resource("version.txt").trim();
 
+    private static final long STOP_WAIT_MILLIS = 2000;
+
     private final ServerOptions options;
     private final GeneratorSession session;
     private final StreamRegistry registry;
@@ -71,6 +73,8 @@ public final class SynthServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(limits.maxStreams() + 64, 8);
             pool.setName("synthlogs-http");
             config.jetty.threadPool = pool;
+            // Requests Jetty rejects itself (URI too long, illegal characters) get our JSON errors too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 // Our own check answers up to 4x the limit with an error message; beyond, Jetty closes (1009).
                 factory.setMaxTextMessageSize(4L * limits.maxWsMessageBytes());
@@ -108,6 +112,11 @@ public final class SynthServer implements AutoCloseable {
             registry.closeAll();
             socket.closeAll();
             scheduler.shutdownNow();
+            // Let woken streams finish their responses; a stream stuck writing to a dead client is cut.
+            registry.awaitEmpty(STOP_WAIT_MILLIS);
+            app.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             app.stop();
         } finally {
             done.countDown();

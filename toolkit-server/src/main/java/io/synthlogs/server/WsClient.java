@@ -1,6 +1,6 @@
 package io.synthlogs.server;
 
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +23,7 @@ final class WsClient {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean sending = new AtomicBoolean();
     private ScheduledFuture<?> next;
+    private CompletableFuture<Void> closing;
     private boolean stopped;
     private long batches;
     volatile StreamParams params;
@@ -60,9 +61,9 @@ final class WsClient {
             StreamParams p = params;
             if (!paused && sending.compareAndSet(false, true)) {
                 GeneratorSession.Batch batch = session.generate(p.batchSize(), p.anomalyRate());
-                Map<String, Object> message = Json.obj("type", "logs");
-                message.putAll(Json.batch(++batches, batch, p.includeLabels()));
-                socket.sendText(Json.write(message), Callback.from(() -> sending.set(false), failure -> {
+                String message = Json.batch(Json.buffer(batch.lines().size()), "logs", ++batches, batch,
+                        p.includeLabels()).toString();
+                socket.sendText(message, Callback.from(() -> sending.set(false), failure -> {
                     sending.set(false);
                     stop();
                 }));
@@ -82,11 +83,21 @@ final class WsClient {
         }
     }
 
-    void close(int code, String reason) {
+    /**
+     * Stops the stream and sends a close frame; the future completes once the frame is written (or
+     * could not be). Calling again returns the first call's future.
+     */
+    synchronized CompletableFuture<Void> close(int code, String reason) {
         stop();
-        if (socket.isOpen()) {
-            socket.close(code, reason, Callback.NOOP);
+        if (closing == null) {
+            closing = new CompletableFuture<>();
+            if (socket.isOpen()) {
+                socket.close(code, reason, Callback.from(() -> closing.complete(null), closing::completeExceptionally));
+            } else {
+                closing.complete(null);
+            }
         }
+        return closing;
     }
 
     /** Ends the stream: no more ticks, the slot is given back. */

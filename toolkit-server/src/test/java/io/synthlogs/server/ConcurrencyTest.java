@@ -3,6 +3,7 @@ package io.synthlogs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
@@ -75,6 +77,83 @@ class ConcurrencyTest {
             assertThat(byType).isEqualTo(status.get("anomalies_generated").asLong());
             assertThat(delivered.get()).isLessThanOrEqualTo(status.get("total_generated").asLong());
             assertThat(app.get("/health").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_hundred_sse_clients_each_receive_every_batch_in_order() throws Exception {
+        int clients = 100;
+        int batches = 20;
+        try (Running app = Running.start(Running.options().limits(ServerLimits.defaults().withMaxStreams(clients + 10)))) {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<long[]>> readers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                readers.add(pool.submit(() -> {
+                    long events = 0;
+                    long lines = 0;
+                    HttpResponse<Stream<String>> r = app.lines("/api/stream?batch_size=100&interval=0.05&max_batches="
+                            + batches, "Accept", "text/event-stream");
+                    assertThat(r.statusCode()).isEqualTo(200);
+                    try (Stream<String> s = r.body()) {
+                        for (String line : (Iterable<String>) s::iterator) {
+                            if (line.startsWith("data: ")) {
+                                JsonNode event = Running.JSON.readTree(line.substring(6));
+                                assertThat(event.get("batch").asLong()).as("batch number").isEqualTo(events + 1);
+                                assertThat(event.get("logs")).hasSize(event.get("count").asInt());
+                                events++;
+                                lines += event.get("logs").size();
+                            }
+                        }
+                    }
+                    return new long[] {events, lines};
+                }));
+            }
+            for (Future<long[]> f : readers) {
+                long[] got = f.get(120, TimeUnit.SECONDS);
+                assertThat(got[0]).as("batches per client").isEqualTo(batches);
+                assertThat(got[1]).as("lines per client").isEqualTo(batches * 100L);
+            }
+            pool.shutdown();
+            assertThat(app.get("/api/status").json().get("total_generated").asLong()).isEqualTo(clients * batches * 100L);
+        }
+    }
+
+    @Test
+    void a_client_that_never_reads_blocks_no_one_and_its_thread_is_freed_when_it_goes_away() throws Exception {
+        try (Running app = Running.start()) {
+            // Large batches fill the socket buffers quickly; from then on the server's write blocks.
+            java.net.Socket slow = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), app.server.port());
+            slow.setReceiveBufferSize(4096);
+            slow.getOutputStream().write(("GET /api/stream/ndjson?batch_size=1000&interval=0.05 HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            long deadline = System.nanoTime() + Running.WAIT.toNanos();
+            while (app.get("/api/status").json().get("active_streams").asInt() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // Wait until the slow stream stops generating: its write is blocked on the full socket.
+            long previous = -1;
+            long now = app.get("/api/status").json().get("total_generated").asLong();
+            while (now != previous && System.nanoTime() < deadline) {
+                Thread.sleep(300);
+                previous = now;
+                now = app.get("/api/status").json().get("total_generated").asLong();
+            }
+            assertThat(now).as("the slow client's stream is stuck on a full socket").isEqualTo(previous);
+
+            List<JsonNode> others = app.events("/api/stream?batch_size=10&interval=0.05&max_batches=10");
+            assertThat(others).hasSize(10);
+            assertThat(app.post("/api/generate", "{\"count\": 500}").json().get("count").asInt()).isEqualTo(500);
+            try (Running.Ws ws = app.ws("/ws/logs")) {
+                ws.next("logs");
+            }
+
+            slow.close();
+            deadline = System.nanoTime() + Running.WAIT.toNanos();
+            while (app.get("/api/status").json().get("active_streams").asInt() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(app.get("/api/status").json().get("active_streams").asInt())
+                    .as("streams left after the slow client went away").isZero();
         }
     }
 

@@ -1,0 +1,66 @@
+package io.synthlogs.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One test per defect {@link HostileInputTest} found, pinning the fixed behaviour. */
+class FuzzFindingsTest {
+    private final Running app = Running.start();
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void json_nested_too_deep_is_a_400_not_a_500() {
+        Running.Reply r = app.post("/api/generate", "[".repeat(10_000));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).startsWith("malformed JSON:").contains("nesting depth");
+    }
+
+    @Test
+    void a_number_too_long_to_parse_is_a_400_not_a_500() {
+        Running.Reply r = app.post("/api/generate", "{\"count\": " + "9".repeat(5000) + "}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).startsWith("malformed JSON:").contains("Number value length");
+    }
+
+    @Test
+    void a_content_type_without_a_media_type_is_read_as_json_not_a_500() {
+        Running.Reply r = app.send(HttpRequest.newBuilder(app.uri("/api/generate")).header("Content-Type", ";;;")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"count\": 2}")));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void requests_jetty_rejects_itself_get_the_json_error_body() throws Exception {
+        Running.Reply tooLong = app.get("/api/stream?x=" + "a".repeat(9000));
+        assertThat(tooLong.status()).isEqualTo(414);
+        assertThat(tooLong.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(tooLong.json().get("error").asText()).contains("URI Too Long");
+        assertThat(tooLong.json().has("field")).isTrue();
+
+        byte[] illegal = "/api/stream?batch_size=a b".getBytes(StandardCharsets.US_ASCII);
+        RawHttp.Reply r = RawHttp.get(app.server.port(), illegal, 10_000);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(Running.JSON.readTree(r.body()).get("error").asText()).contains("HTTP 400");
+    }
+
+    @Test
+    void a_binary_websocket_message_gets_an_error_answer_and_the_connection_stays_open() throws Exception {
+        try (Running.Ws ws = app.ws("/ws/logs")) {
+            ws.next("connected");
+            ws.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(10, TimeUnit.SECONDS);
+            assertThat(ws.next("error").get("message").asText()).contains("binary messages");
+            ws.send("{\"action\":\"pause\"}");
+            ws.next("paused");
+        }
+    }
+}
