@@ -25,9 +25,6 @@ final class RestHandlers {
 
     private final GeneratorSession session;
     private final StreamRegistry registry;
-    /** How much of an oversize body is read and dropped before answering 413. */
-    private static final long DRAIN_LIMIT = 4L << 20;
-
     private final int maxBodyBytes;
     private final long startedNanos = System.nanoTime();
 
@@ -178,10 +175,6 @@ final class RestHandlers {
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes(maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                // Read (and drop) a moderate excess, so the client gets the 413 instead of a reset.
-                in.skipNBytes(Math.min(DRAIN_LIMIT, Math.max(0, ctx.req().getContentLengthLong() - bytes.length)));
-            }
         } catch (IOException e) {
             throw ApiError.badRequest(null, "the request body could not be read: " + e.getMessage(), null);
         }

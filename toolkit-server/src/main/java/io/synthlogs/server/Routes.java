@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -78,23 +80,47 @@ final class Routes {
     /** Every client mistake becomes JSON; anything else a logged 500 with a JSON body, never a dead server. */
     private void errors() {
         config.exception(ApiError.class, (e, ctx) -> {
+            drain(ctx);
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
             ctx.status(e.status()).json(e.body());
         });
-        config.exception(HttpResponseException.class, (e, ctx) ->
-                ctx.status(e.getStatus()).json(ApiError.body(e.getMessage(), null, null)));
+        config.exception(HttpResponseException.class, (e, ctx) -> {
+            drain(ctx);
+            ctx.status(e.getStatus()).json(ApiError.body(e.getMessage(), null, null));
+        });
         config.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500).json(ApiError.body("internal error: " + e.getClass().getSimpleName()
                     + "; the server keeps running", null, null));
         });
-        config.error(404, ctx -> ctx.json(ApiError.body("no such endpoint: " + ctx.method() + " " + ctx.path()
+        config.error(404, ctx -> drain(ctx).json(ApiError.body("no such endpoint: " + ctx.method() + " " + ctx.path()
                 + "; GET / lists every endpoint", "path", endpoints())));
-        config.error(405, ctx -> ctx.json(ApiError.body("method " + ctx.method() + " is not allowed on " + ctx.path(),
+        config.error(405, ctx -> drain(ctx).json(ApiError.body("method " + ctx.method() + " is not allowed on " + ctx.path(),
                 "method", table.stream().filter(r -> r.path().equals(ctx.path())).map(r -> r.method().toUpperCase(
                         java.util.Locale.ROOT)).toList())));
+    }
+
+    /** How much of an unread request body is read and dropped before an error answer. */
+    private static final long DRAIN_LIMIT = 4L << 20;
+
+    /**
+     * Reads what is left of the request body (up to {@link #DRAIN_LIMIT}) before answering early, so
+     * the client receives the answer rather than a connection reset over its unread upload.
+     */
+    static Context drain(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[8192];
+            long left = DRAIN_LIMIT;
+            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Nothing left to read, or the body was taken as a reader: the answer goes out as it is.
+        }
+        return ctx;
     }
 
     private List<String> endpoints() {
