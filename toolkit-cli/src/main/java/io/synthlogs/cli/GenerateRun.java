@@ -1,7 +1,7 @@
 package io.synthlogs.cli;
 
 import io.synthlogs.LogEntry;
-import io.synthlogs.Episode;
+import io.synthlogs.LogGenerator;
 import io.synthlogs.Scenario;
 import io.synthlogs.config.SynthConfig;
 import io.synthlogs.format.EpisodeJson;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -85,56 +84,55 @@ final class GenerateRun {
     }
 
     private void generate(LineSink sink, BufferedWriter manifest, StopSignal stop, Counts counts) throws IOException {
+        LogGenerator generator = LogGenerator.of(scenario).forgetEpisodes();
+        generator.onEpisode(episode -> {
+            counts.episodes++;
+            if (manifest != null) {
+                try {
+                    manifest.write(EpisodeJson.toJson(episode));
+                    manifest.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
         LogFormat format = config.output().format();
         boolean labels = config.output().includeLabels();
         long total = config.generator().totalLogs();
+        int batchSize = config.generator().batchSize();
         long intervalMillis = paced ? Math.round(config.generator().interval() * 1000) : 0;
         Progress progress = Progress.forRun(total, config.output().destination(), err);
         LineBuffer line = new LineBuffer(1024);
-        try (BatchProducer producer = new BatchProducer(scenario, total, config.generator().batchSize())) {
-            BatchProducer.Batch batch = null;
-            while (!stop.requested()) {
-                batch = producer.take();
-                if (batch.lines().length == 0) {
-                    break;
-                }
-                for (LogEntry entry : batch.lines()) {
-                    line.reset();
-                    format.append(line, entry, labels);
-                    line.append('\n');
-                    sink.writeLine(line.array(), 0, line.length());
-                    if (entry.isAnomaly()) {
-                        counts.anomalous++;
-                    }
-                }
-                counts.lines += batch.lines().length;
-                sink.flush();
-                record(manifest, batch.closed(), counts);
-                progress.update(counts.lines);
-                if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {
-                    stop.sleep(intervalMillis);
+        // One thread: a generated line is rendered while it is still in this core's cache. (Handing
+        // lines to a second thread was measured: no faster, and half again the CPU time.)
+        while (!stop.requested() && (total == 0 || counts.lines < total)) {
+            long inBatch = total == 0 ? batchSize : Math.min(batchSize, total - counts.lines);
+            for (long i = 0; i < inBatch && !stop.requested(); i++) {
+                LogEntry entry = generator.next();
+                line.reset();
+                format.append(line, entry, labels);
+                line.append('\n');
+                sink.writeLine(line.array(), 0, line.length());
+                counts.lines++;
+                if (entry.isAnomaly()) {
+                    counts.anomalous++;
                 }
             }
-            if (stop.requested() && batch != null && batch.openAtEnd() != null) {
-                record(manifest, List.of(batch.openAtEnd()), counts);
+            sink.flush();
+            if (manifest != null) {
+                manifest.flush();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            progress.update(counts.lines);
+            if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {
+                stop.sleep(intervalMillis);
+            }
+        }
+        // The episode still open when the run ends (or is stopped) goes to the manifest as truncated.
+        generator.finish();
+        if (manifest != null) {
+            manifest.flush();
         }
         progress.done();
-    }
-
-    /** Episodes go to the manifest only once every one of their lines is written. */
-    private static void record(BufferedWriter manifest, List<Episode> episodes, Counts counts) throws IOException {
-        counts.episodes += episodes.size();
-        if (manifest == null) {
-            return;
-        }
-        for (Episode episode : episodes) {
-            manifest.write(EpisodeJson.toJson(episode));
-            manifest.write('\n');
-        }
-        manifest.flush();
     }
 
     private RotatingFileSink openFiles(SynthConfig.Output output) throws IOException {

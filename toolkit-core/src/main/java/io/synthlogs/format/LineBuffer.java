@@ -300,6 +300,13 @@ public final class LineBuffer {
         return scaled < 0 ? append((byte) '-') : this;
     }
 
+    private static void digits(byte[] into, int at, int value, int width) {
+        for (int p = at + width - 1; p >= at; p--) {
+            into[p] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
     private LineBuffer padded(long value, int width) {
         ensure(width);
         for (int p = length + width - 1; p >= length; p--) {
@@ -316,17 +323,25 @@ public final class LineBuffer {
         long second = instant.getEpochSecond();
         if (second != cachedSecond) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
-            String prefix = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.",
-                    t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
-            if (prefix.length() != secondPrefix.length) {
-                // Years outside 0000–9999: rare enough to format directly.
-                ascii(prefix);
+            if (t.getYear() < 0 || t.getYear() > 9999) {
+                // Outside four-digit years: rare enough to format directly.
+                ascii(String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.", t.getYear(),
+                        t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()));
                 padded(instant.getNano() / 1000, 6);
                 return append((byte) 'Z');
             }
-            for (int i = 0; i < secondPrefix.length; i++) {
-                secondPrefix[i] = (byte) prefix.charAt(i);
-            }
+            digits(secondPrefix, 0, t.getYear(), 4);
+            secondPrefix[4] = '-';
+            digits(secondPrefix, 5, t.getMonthValue(), 2);
+            secondPrefix[7] = '-';
+            digits(secondPrefix, 8, t.getDayOfMonth(), 2);
+            secondPrefix[10] = 'T';
+            digits(secondPrefix, 11, t.getHour(), 2);
+            secondPrefix[13] = ':';
+            digits(secondPrefix, 14, t.getMinute(), 2);
+            secondPrefix[16] = ':';
+            digits(secondPrefix, 17, t.getSecond(), 2);
+            secondPrefix[19] = '.';
             cachedSecond = second;
         }
         ensure(27);
