@@ -240,7 +240,8 @@ public final class Engine {
     }
 
     private String nextEpisodeId() {
-        return String.format(java.util.Locale.ROOT, "ep-%05d", ++episodeCount);
+        String number = Integer.toString(++episodeCount);
+        return "ep-" + "00000".substring(Math.min(5, number.length())) + number;
     }
 
     private static String[] upstreams(SynthConfig config) {
