@@ -118,9 +118,13 @@ final class GenerateRun {
                     counts.anomalous++;
                 }
             }
-            sink.flush();
-            if (manifest != null) {
-                manifest.flush();
+            if (paced) {
+                // A paced stream is read as it comes: each batch goes out at once. An unpaced run
+                // lets the sink write full blocks (still whole lines) and flushes at the end.
+                sink.flush();
+                if (manifest != null) {
+                    manifest.flush();
+                }
             }
             progress.update(counts.lines);
             if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {

@@ -5,10 +5,10 @@ import java.io.OutputStream;
 
 /**
  * Collects whole lines in one large buffer and hands them to a stream in single writes, so each
- * write holds only complete lines. One write per 64 KiB, not per line.
+ * write holds only complete lines. One write per 256 KiB, not per line.
  */
 final class LineBatcher {
-    static final int CAPACITY = 1 << 16;
+    static final int CAPACITY = 1 << 18;
 
     private final OutputStream out;
     private final byte[] buffer = new byte[CAPACITY];

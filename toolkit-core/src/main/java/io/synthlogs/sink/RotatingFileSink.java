@@ -16,6 +16,7 @@ import java.util.List;
  * push the current one past {@code maxBytes}. With {@code maxFiles > 0} only the newest files of this
  * run are kept; files of other runs are never touched. Lines are never split: concatenated in counter
  * order, the files equal the stream. A failed write truncates the file back to its last whole line.
+ * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation.
  */
 public final class RotatingFileSink implements LineSink {
     private final Path directory;
@@ -24,6 +25,7 @@ public final class RotatingFileSink implements LineSink {
     private final long maxBytes;
     private final int maxFiles;
     private final List<Path> kept = new ArrayList<>();
+    private final BackgroundWriter writer = new BackgroundWriter("synthlogs-file-writer");
 
     private int counter = -1;
     private FileChannel channel;
@@ -102,6 +104,9 @@ public final class RotatingFileSink implements LineSink {
         }
         try {
             flush();
+            writer.close();
+        } catch (IOException e) {
+            throw rollBack(e);
         } finally {
             channel.close();
             channel = null;
@@ -110,6 +115,11 @@ public final class RotatingFileSink implements LineSink {
 
     private void rotate() throws IOException {
         flush();
+        try {
+            writer.sync();
+        } catch (IOException e) {
+            throw rollBack(e);
+        }
         channel.close();
         open();
         if (maxFiles > 0) {
@@ -125,13 +135,18 @@ public final class RotatingFileSink implements LineSink {
         channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         kept.add(file);
         stream = new CountingStream(channel);
-        batcher = new LineBatcher(stream);
+        batcher = new LineBatcher(writer.streamTo(stream));
         size = 0;
     }
 
     /** Cuts a partly written block off, so the file ends with a whole line. */
     private IOException rollBack(IOException cause) {
         try {
+            try {
+                writer.sync();
+            } catch (IOException alreadyReported) {
+                // The writer stops at its first failure; what it wrote before stays.
+            }
             channel.truncate(stream.written);
         } catch (IOException suppressed) {
             cause.addSuppressed(suppressed);
@@ -142,7 +157,7 @@ public final class RotatingFileSink implements LineSink {
     /** Counts the bytes that reached the file. */
     private static final class CountingStream extends OutputStream {
         private final FileChannel channel;
-        long written;
+        volatile long written;
 
         CountingStream(FileChannel channel) {
             this.channel = channel;

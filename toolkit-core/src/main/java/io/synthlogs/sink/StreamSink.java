@@ -8,12 +8,13 @@ import java.io.OutputStream;
 /** Lines to an output stream, such as standard output, buffered in whole lines. */
 public final class StreamSink implements LineSink {
     private final OutputStream out;
+    private final BackgroundWriter writer = new BackgroundWriter("synthlogs-stream-writer");
     private final LineBatcher batcher;
     private final boolean closeStream;
 
     public StreamSink(OutputStream out, boolean closeStream) {
         this.out = out;
-        this.batcher = new LineBatcher(out);
+        this.batcher = new LineBatcher(writer.streamTo(out));
         this.closeStream = closeStream;
     }
 
@@ -39,6 +40,8 @@ public final class StreamSink implements LineSink {
     public void close() throws IOException {
         try {
             batcher.flush();
+            writer.close();
+            out.flush();
         } finally {
             if (closeStream) {
                 out.close();

@@ -1,0 +1,55 @@
+package io.synthlogs.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BackgroundWriterTest {
+
+    @Test
+    void blocks_arrive_whole_and_in_order() throws IOException {
+        ByteArrayOutputStream target = new ByteArrayOutputStream();
+        BackgroundWriter writer = new BackgroundWriter("test-writer");
+        OutputStream out = writer.streamTo(target);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            String block = "block " + i + "\n";
+            expected.append(block);
+            out.write(block.getBytes(StandardCharsets.UTF_8), 0, block.length());
+        }
+        writer.close();
+        assertThat(target.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void a_failed_write_is_reported_to_the_producer_and_nothing_after_it_is_written() throws Exception {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written.size() >= 10) {
+                    throw new IOException("No space left on device");
+                }
+                written.write(b, off, len);
+            }
+        };
+        BackgroundWriter writer = new BackgroundWriter("test-writer");
+        OutputStream out = writer.streamTo(full);
+        byte[] line = "0123456789\n".getBytes(StandardCharsets.UTF_8);
+        out.write(line, 0, line.length);
+        out.write(line, 0, line.length);
+        assertThatThrownBy(writer::sync).isInstanceOf(IOException.class).hasMessage("No space left on device");
+        assertThatThrownBy(() -> out.write(line, 0, line.length)).hasMessage("No space left on device");
+        assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("0123456789\n");
+    }
+}
