@@ -42,10 +42,12 @@ class AnomalySignalTest {
         for (Episode episode : stream.episodes().stream().filter(e -> !e.truncated()).toList()) {
             List<LogEntry> lines = linesOf(stream, episode);
             assertThat(lines).allMatch(e -> e.responseTimeMs() != null && e.service().equals(episode.services().get(0)));
+            // The true ratio of the last fifth to the first is about 3.2 at multiplier 5; 2 leaves room
+            // for the per-line noise over ~70 episodes while a flat or broken ramp (about 1) fails.
             int fifth = lines.size() / 5;
             double early = mean(lines.subList(0, fifth));
             double late = mean(lines.subList(lines.size() - fifth, lines.size()));
-            assertThat(late / early).as("slowdown in %s: %s", episode.id(), lines.stream().map(LogEntry::responseTimeMs).toList()).isGreaterThan(2.5);
+            assertThat(late / early).as("slowdown in %s: %s", episode.id(), lines.stream().map(LogEntry::responseTimeMs).toList()).isGreaterThan(2.0);
             assertThat(lines.get(0).labels().signal()).isFalse();
             assertThat(lines.get(lines.size() - 1).labels().signal()).isTrue();
             assertThat(lines.get(lines.size() - 1).labels().anomalyScore()).isEqualTo(1.0);

@@ -217,7 +217,7 @@ public final class Engine {
         }
         if (d.node == null && d.source.kind() == io.synthlogs.config.SourceKind.INFRASTRUCTURE) {
             d.node = renderer.node();
-            d.pod = renderer.pod(d.service);
+            d.pod = renderer.workloadPod();
         }
         String message = renderer.render(d);
         LogEntry entry = d.toEntry(index, timestamp, message);

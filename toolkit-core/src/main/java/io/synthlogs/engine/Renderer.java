@@ -119,7 +119,7 @@ final class Renderer {
             case ERROR_CODE -> sb.append(d.errorCode != null ? d.errorCode : (d.errorCode = errorCodeFor(d.level)));
             case QUERY_TYPE -> sb.append(d.queryType != null ? d.queryType : (d.queryType = rng.pick(Vocabulary.QUERY_TYPES)));
             case NODE -> sb.append(d.node != null ? d.node : (d.node = node()));
-            case POD -> sb.append(d.pod != null ? d.pod : (d.pod = pod(d.service)));
+            case POD -> sb.append(d.pod != null ? d.pod : (d.pod = workloadPod()));
             case RESOURCE -> sb.append(d.resource != null ? d.resource : (d.resource = rng.pick(Vocabulary.RESOURCES)));
             case PERCENT -> {
                 if (d.percent == null) {
@@ -139,7 +139,7 @@ final class Renderer {
             case ORDER_ID -> sb.append("ORD-").append(rng.between(100_000, 999_999));
             case AMOUNT -> fixed(rng.between(199, 99_999) / 100.0, 2);
             case CONTAINER -> sb.append(hex(12));
-            case IMAGE -> sb.append(d.service).append(':').append(rng.between(1, 4)).append('.').append(rng.between(0, 20))
+            case IMAGE -> sb.append(rng.pick(upstreams)).append(':').append(rng.between(1, 4)).append('.').append(rng.between(0, 20))
                     .append('.').append(rng.between(0, 9));
             case NAMESPACE -> sb.append(rng.pick(Vocabulary.NAMESPACES));
             case REPLICAS -> sb.append(rng.between(1, 10));
@@ -155,6 +155,7 @@ final class Renderer {
             case PAYLOAD -> sb.append(d.payload != null ? d.payload : rng.pick(Vocabulary.SQL_PAYLOADS));
             case FIELD -> sb.append(d.field != null ? d.field : "value");
             case VALUE -> sb.append(d.value != null ? d.value : "null");
+            case SERVICE -> sb.append(d.service);
         }
     }
 
@@ -222,6 +223,11 @@ final class Renderer {
 
     String pod(String service) {
         return service + "-" + hex(9) + "-" + hex(5);
+    }
+
+    /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
+    String workloadPod() {
+        return pod(rng.pick(upstreams));
     }
 
     String uuid() {
