@@ -53,6 +53,16 @@ class AnomalySignalTest {
             assertThat(lines.get(lines.size() - 1).labels().anomalyScore()).isEqualTo(1.0);
         }
         assertThat(services).isNotEmpty();
+        java.util.regex.Pattern quoted = java.util.regex.Pattern.compile("(?:threshold|budget|statement=) ?(\\d+)ms");
+        long slowLines = 0;
+        for (LogEntry e : stream.entries()) {
+            java.util.regex.Matcher m = quoted.matcher(e.message());
+            if (m.find()) {
+                slowLines++;
+                assertThat(e.responseTimeMs()).as(e.message()).isGreaterThanOrEqualTo(Double.parseDouble(m.group(1)));
+            }
+        }
+        assertThat(slowLines).as("slow-request lines that quote a threshold").isGreaterThan(10);
     }
 
     private static double mean(List<LogEntry> lines) {
