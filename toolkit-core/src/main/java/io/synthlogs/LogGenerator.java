@@ -94,18 +94,13 @@ public final class LogGenerator implements Iterator<LogEntry> {
 
     /** The episode in progress, with its lines so far. */
     public Optional<Episode> openEpisode() {
-        return engine.openEpisode();
+        return engine.openEpisode(false);
     }
 
     /** Closed episodes plus the one in progress, marked truncated: the truth of the lines so far. */
     public List<Episode> episodesSoFar() {
         List<Episode> all = new ArrayList<>(episodes);
-        engine.openEpisode().ifPresent(open -> {
-            var parameters = new java.util.LinkedHashMap<String, Object>(open.parameters());
-            parameters.put("truncated", true);
-            all.add(new Episode(open.id(), open.type(), open.subtype(), open.firstIndex(), open.lastIndex(), open.start(),
-                    open.end(), open.lineCount(), open.services(), parameters));
-        });
+        engine.openEpisode(true).ifPresent(all::add);
         return all;
     }
 

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A mapping in the configuration tree being bound, with typed, range-checked getters whose errors name
@@ -45,10 +44,6 @@ final class Section {
 
     boolean has(String key) {
         return map.containsKey(key) && map.get(key).raw() != null;
-    }
-
-    Set<String> keys() {
-        return map.keySet();
     }
 
     ConfigValue value(String key) {

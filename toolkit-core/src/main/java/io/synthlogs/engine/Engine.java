@@ -170,9 +170,13 @@ public final class Engine {
         return new Injection(injected.id, type, chosen, duration, produced);
     }
 
-    /** The episode in progress, with the lines it has so far, if any. */
-    public Optional<Episode> openEpisode() {
-        return active == null || active.lines == 0 ? Optional.empty() : Optional.of(active.snapshot(false));
+    /**
+     * The episode in progress, with the lines it has so far, if any.
+     *
+     * @param markTruncated whether to mark it {@code truncated}, as the truth of a stream cut here
+     */
+    public Optional<Episode> openEpisode(boolean markTruncated) {
+        return active == null || active.lines == 0 ? Optional.empty() : Optional.of(active.snapshot(markTruncated));
     }
 
     /**

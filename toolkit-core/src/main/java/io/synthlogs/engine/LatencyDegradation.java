@@ -59,7 +59,7 @@ final class LatencyDegradation implements AnomalyPattern {
         d.latency = Math.round(median * Math.exp(0.25 * rng.gaussian()) * factor * 100) / 100.0;
         // The slow-request templates quote a threshold of twice the median (170, 120 and 12 ms):
         // only a line past it may say it is slow.
-        boolean warn = d.latency >= SLOW_FACTOR * median && slow.length > 0 && rng.chance(0.5);
+        boolean warn = factor >= SLOW_FACTOR && slow.length > 0 && rng.chance(0.5) && d.latency >= SLOW_FACTOR * median;
         d.template = warn ? rng.pick(slow) : rng.pick(timed);
         d.signal = factor >= SIGNAL_FACTOR;
         d.score = multiplier <= 1 ? 0 : PatternContext.round2((factor - 1) / (multiplier - 1));

@@ -262,10 +262,6 @@ final class Renderer {
         return new String(c, StandardCharsets.ISO_8859_1);
     }
 
-    Rng rng() {
-        return rng;
-    }
-
     private void fixed(double value, int decimals) {
         long scale = decimals == 1 ? 10 : 100;
         long scaled = Math.round(value * scale);

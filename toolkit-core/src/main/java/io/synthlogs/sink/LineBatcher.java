@@ -18,11 +18,6 @@ final class LineBatcher {
         this.out = out;
     }
 
-    /** Bytes buffered but not yet written. */
-    int pending() {
-        return used;
-    }
-
     void add(byte[] bytes, int offset, int length) throws IOException {
         if (used + length > buffer.length) {
             drain();
