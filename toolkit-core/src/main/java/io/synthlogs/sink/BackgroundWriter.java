@@ -29,34 +29,15 @@ final class BackgroundWriter {
         thread.start();
     }
 
-    /** A stream that queues each write as one block for {@code target}. */
-    OutputStream streamTo(OutputStream target) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                enqueue(target, b, off, len);
-            }
-
-            @Override
-            public void flush() {
-                // Blocks are written as soon as the thread gets to them; sync() waits for that.
-            }
-        };
-    }
-
-    private void enqueue(OutputStream target, byte[] b, int off, int len) throws IOException {
+    /**
+     * Queues {@code block} (its first {@code length} bytes) for {@code target}, taking ownership of
+     * it, and returns an empty buffer of at least {@link LineBatcher#CAPACITY} bytes to fill next.
+     */
+    byte[] handOver(OutputStream target, byte[] block, int length) throws IOException {
         check();
-        byte[] block = spare.poll();
-        if (block == null || block.length < len) {
-            block = new byte[Math.max(len, LineBatcher.CAPACITY)];
-        }
-        System.arraycopy(b, off, block, 0, len);
-        put(new Task(target, block, len, null));
+        put(new Task(target, block, length, null));
+        byte[] next = spare.poll();
+        return next != null ? next : new byte[LineBatcher.CAPACITY];
     }
 
     /** Waits until every queued block is written; rethrows a write failure. */
@@ -105,7 +86,9 @@ final class BackgroundWriter {
                         failure = e;
                     }
                 }
-                spare.offer(task.data());
+                if (task.data().length >= LineBatcher.CAPACITY) {
+                    spare.offer(task.data());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

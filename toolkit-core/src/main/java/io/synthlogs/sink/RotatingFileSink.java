@@ -135,7 +135,7 @@ public final class RotatingFileSink implements LineSink {
         channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         kept.add(file);
         stream = new CountingStream(channel);
-        batcher = new LineBatcher(writer.streamTo(stream));
+        batcher = new LineBatcher(stream, writer);
         size = 0;
     }
 

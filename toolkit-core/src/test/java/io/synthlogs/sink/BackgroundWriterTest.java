@@ -15,12 +15,12 @@ class BackgroundWriterTest {
     void blocks_arrive_whole_and_in_order() throws IOException {
         ByteArrayOutputStream target = new ByteArrayOutputStream();
         BackgroundWriter writer = new BackgroundWriter("test-writer");
-        OutputStream out = writer.streamTo(target);
         StringBuilder expected = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
             String block = "block " + i + "\n";
             expected.append(block);
-            out.write(block.getBytes(StandardCharsets.UTF_8), 0, block.length());
+            byte[] returned = writer.handOver(target, block.getBytes(StandardCharsets.UTF_8), block.length());
+            assertThat(returned.length).isGreaterThanOrEqualTo(LineBatcher.CAPACITY);
         }
         writer.close();
         assertThat(target.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
@@ -44,12 +44,10 @@ class BackgroundWriterTest {
             }
         };
         BackgroundWriter writer = new BackgroundWriter("test-writer");
-        OutputStream out = writer.streamTo(full);
-        byte[] line = "0123456789\n".getBytes(StandardCharsets.UTF_8);
-        out.write(line, 0, line.length);
-        out.write(line, 0, line.length);
+        writer.handOver(full, "0123456789\n".getBytes(StandardCharsets.UTF_8), 11);
+        writer.handOver(full, "0123456789\n".getBytes(StandardCharsets.UTF_8), 11);
         assertThatThrownBy(writer::sync).isInstanceOf(IOException.class).hasMessage("No space left on device");
-        assertThatThrownBy(() -> out.write(line, 0, line.length)).hasMessage("No space left on device");
+        assertThatThrownBy(() -> writer.handOver(full, new byte[11], 11)).hasMessage("No space left on device");
         assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("0123456789\n");
     }
 }
