@@ -58,26 +58,23 @@ final class GenerateRun {
             sink = stdout == null ? files : files == null ? stdout : new TeeSink(stdout, files);
             manifest = openManifest();
             generate(sink, manifest, stop, counts);
-        } catch (IOException | UncheckedIOException e) {
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            if (isBrokenPipe(io)) {
-                return 0;
-            }
-            closeQuietly(sink, manifest);
-            throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(io));
-        } finally {
-            stop.uninstall();
-        }
-        try {
             sink.close();
             if (manifest != null) {
                 manifest.close();
             }
-        } catch (IOException e) {
-            if (isBrokenPipe(e)) {
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            // Whatever happened to stdout, the files and the manifest keep every whole line they got.
+            closeQuietly(files, manifest);
+            if (isBrokenPipe(io)) {
                 return 0;
             }
-            throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(e));
+            throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(io));
+        } catch (RuntimeException | StackOverflowError e) {
+            closeQuietly(sink, manifest);
+            throw e;
+        } finally {
+            stop.uninstall();
         }
         summary(counts, files);
         return 0;

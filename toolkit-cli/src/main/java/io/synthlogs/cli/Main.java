@@ -12,7 +12,13 @@ public final class Main {
 
     /** Runs the command and returns its exit code: 0 done, 1 runtime failure, 2 usage or config error. */
     public static int run(String... args) {
-        return commandLine(new SynthlogsCommand()).execute(args);
+        try {
+            return commandLine(new SynthlogsCommand()).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Errors pass picocli's handlers; they still get one line, not a stack trace.
+            System.err.println("synthlogs: internal error: " + e + " (please report it with the command line)");
+            return Errors.RUNTIME;
+        }
     }
 
     static CommandLine commandLine(Object command) {

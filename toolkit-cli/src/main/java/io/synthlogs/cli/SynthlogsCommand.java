@@ -47,7 +47,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
     @Option(names = {"-n", "--total"}, paramLabel = "N", description = "Lines to generate; 0 streams until stopped.")
     Long total;
 
-    @Option(names = {"-b", "--batch-size"}, paramLabel = "N", description = "Lines per batch (written and flushed together).")
+    @Option(names = {"-b", "--batch-size"}, paramLabel = "N", description = "Lines per batch; a paced run (--total 0 or --interval) flushes each batch at once.")
     Long batchSize;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DEST", description = "Destination: stdout, file or both.")

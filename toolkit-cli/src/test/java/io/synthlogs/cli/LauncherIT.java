@@ -128,6 +128,20 @@ class LauncherIT {
     }
 
     @Test
+    void a_closed_pipe_still_leaves_the_files_and_the_manifest_complete() throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "'" + ROOT.resolve("synthlogs") + "' --total 200000 --output both"
+                + " -p out --manifest m.jsonl --anomaly-rate 0.3 --seed 2 | head -n 5 > /dev/null")
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertEveryLineWhole(cwd.resolve("out"));
+        String manifest = Files.readString(cwd.resolve("m.jsonl"));
+        assertThat(manifest).isNotEmpty().endsWith("\n");
+        for (String line : manifest.split("\n")) {
+            assertThat(JSON.readTree(line).get("episode_id")).isNotNull();
+        }
+    }
+
+    @Test
     void sigterm_finishes_the_line_closes_every_file_and_exits_0() throws Exception {
         Path out = cwd.resolve("stream");
         Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "0", "--interval", "0.01",

@@ -71,6 +71,7 @@ final class ConfigBinder {
         }
         List<SynthConfig.Source> sources = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        java.util.Map<String, String> serviceOwners = new java.util.HashMap<>();
         double total = 0;
         for (ConfigValue item : list.asList()) {
             Section s = Section.of("sources[" + sources.size() + "]", item, SOURCE_KEYS);
@@ -91,7 +92,15 @@ final class ConfigBinder {
             }
             double weight = s.number("weight", 0, 1e6);
             total += weight;
-            sources.add(new SynthConfig.Source(name, kind, weight, s.names("services")));
+            List<String> services = s.names("services");
+            for (String service : services) {
+                String owner = serviceOwners.putIfAbsent(service, name);
+                if (owner != null) {
+                    throw new ConfigException(s.value("services").location(), s.path() + ".services",
+                            "'" + service + "' is listed by source '" + owner + "' too; a service belongs to one source");
+                }
+            }
+            sources.add(new SynthConfig.Source(name, kind, weight, services));
         }
         if (sources.isEmpty()) {
             throw top.error("sources", list, "must list at least one source");
@@ -174,7 +183,7 @@ final class ConfigBinder {
                 new SynthConfig.FileOutput(
                         file.string("path"),
                         stem(file),
-                        file.number("rotation_size_mb", 0.001, 1_000_000),
+                        file.number("rotation_size_mb", 0.000001, 1_000_000),
                         (int) file.integer("max_files", 0, 1_000_000)));
     }
 

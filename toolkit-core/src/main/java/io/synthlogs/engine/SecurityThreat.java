@@ -72,6 +72,8 @@ final class SecurityThreat implements AnomalyPattern {
     public void fill(Draft d, int k, int n, Rng rng) {
         if (k == 0 && subtype.equals("brute_force") && n >= 6 && rng.chance(0.4)) {
             lockoutAt = n * 2 / 3;
+            // A locked account does not log in at the end of the same attack.
+            succeeds = false;
         }
         int which = rng.nextInt(sources.size());
         d.source = sources.get(which);
@@ -89,7 +91,7 @@ final class SecurityThreat implements AnomalyPattern {
                 if (k == lockoutAt && lockout.length > 0) {
                     d.template = rng.pick(lockout);
                 } else if (k == n - 1 && succeeds && success.length > 0) {
-                    d.count = k;
+                    d.count = k; // every earlier line was a failed attempt (no lockout in this run)
                     d.template = rng.pick(success);
                     d.score = 0.95;
                 } else {

@@ -77,11 +77,8 @@ final class ServiceOutage implements AnomalyPattern {
             if (source.kind() == SourceKind.DATABASE || source.kind() == SourceKind.INFRASTRUCTURE) {
                 return target;
             }
-            String caller;
-            do {
-                caller = rng.pick(source.services());
-            } while (caller.equals(target));
-            return caller;
+            List<String> callers = source.services().stream().filter(s -> !s.equals(target)).toList();
+            return callers.isEmpty() ? target : rng.pick(callers);
         }
         return rng.pick(source.services());
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 /** Normal traffic: which source, service, level and template the next ordinary line has. */
 final class TrafficModel {
+    private static final int MAX_REDRAWS = 64;
+
     private final List<SynthConfig.Source> sources;
     private final double[] sourceWeights;
     private final Level[] levels = Level.values();
@@ -43,14 +45,14 @@ final class TrafficModel {
     void fill(Draft d, Rng rng, String silenced) {
         SynthConfig.Source source = sources.get(rng.weighted(sourceWeights));
         String service = rng.pick(source.services());
-        if (service.equals(silenced)) {
+        // A silenced service is redrawn a bounded number of times; where it is all there is (one
+        // source, one service), it speaks after all rather than stalling the stream.
+        for (int attempt = 0; service.equals(silenced) && attempt < MAX_REDRAWS; attempt++) {
             if (source.services().size() > 1) {
-                while (service.equals(silenced)) {
-                    service = rng.pick(source.services());
-                }
-            } else if (sources.size() > 1) {
-                fill(d, rng, silenced);
-                return;
+                service = rng.pick(source.services());
+            } else {
+                source = sources.get(rng.weighted(sourceWeights));
+                service = rng.pick(source.services());
             }
         }
         d.source = source;

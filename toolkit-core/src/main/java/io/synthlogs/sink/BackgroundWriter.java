@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * Does a sink's system calls on a thread of its own, so generating the next block of lines overlaps
  * with the kernel copying the last one (on this project's machines, writing to the page cache costs
  * as much CPU as generating). Blocks keep their order and each is written whole; a write failure is
- * reported to the producer at its next call, and nothing after the failure is written.
+ * reported to the producer at its next call, and nothing after the failure is written. Once closed,
+ * it waits for nothing: a sink can always roll back and close after a failure.
  */
 final class BackgroundWriter {
     private static final int QUEUED_BLOCKS = 8;
@@ -19,8 +20,9 @@ final class BackgroundWriter {
     private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED_BLOCKS + 2);
     private final Thread thread;
     private volatile IOException failure;
+    private volatile boolean closed;
 
-    /** One block for one stream, or (with no data) a barrier the producer waits on. */
+    /** A block for a stream, a flush of it (no data), or a barrier the producer waits on. */
     private record Task(OutputStream out, byte[] data, int length, CountDownLatch done) {}
 
     BackgroundWriter(String name) {
@@ -40,20 +42,31 @@ final class BackgroundWriter {
         return next != null ? next : new byte[LineBatcher.CAPACITY];
     }
 
-    /** Waits until every queued block is written; rethrows a write failure. */
+    /** Queues a flush of {@code target}, after the blocks queued before it. */
+    void flush(OutputStream target) throws IOException {
+        check();
+        put(new Task(target, null, 0, null));
+    }
+
+    /** Waits until everything queued is written; rethrows a write failure. */
     void sync() throws IOException {
-        CountDownLatch done = new CountDownLatch(1);
-        put(new Task(null, null, 0, done));
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for writes to finish", e);
+        if (!closed) {
+            CountDownLatch done = new CountDownLatch(1);
+            put(new Task(null, null, 0, done));
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for writes to finish", e);
+            }
         }
         check();
     }
 
     private void put(Task task) throws IOException {
+        if (closed) {
+            throw new IOException("the sink is closed");
+        }
         try {
             queue.put(task);
         } catch (InterruptedException e) {
@@ -72,34 +85,47 @@ final class BackgroundWriter {
     }
 
     private void run() {
-        try {
-            while (true) {
-                Task task = queue.take();
-                if (task.done() != null) {
-                    task.done().countDown();
-                    continue;
-                }
-                if (failure == null) {
-                    try {
+        while (true) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task.done() != null) {
+                task.done().countDown();
+                continue;
+            }
+            if (failure == null) {
+                try {
+                    if (task.data() == null) {
+                        task.out().flush();
+                    } else {
                         task.out().write(task.data(), 0, task.length());
-                    } catch (IOException e) {
-                        failure = e;
                     }
-                }
-                if (task.data().length >= LineBatcher.CAPACITY) {
-                    spare.offer(task.data());
+                } catch (IOException e) {
+                    failure = e;
+                } catch (RuntimeException | Error e) {
+                    // Whatever goes wrong, the thread lives on to release the producer's barriers.
+                    failure = new IOException(e.toString(), e);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (task.data() != null && task.data().length >= LineBatcher.CAPACITY) {
+                spare.offer(task.data());
+            }
         }
     }
 
-    /** Writes what is queued, then lets the thread go. */
+    /** Writes what is queued, then lets the thread go. Idempotent. */
     void close() throws IOException {
+        if (closed) {
+            check();
+            return;
+        }
         try {
             sync();
         } finally {
+            closed = true;
             thread.interrupt();
         }
     }

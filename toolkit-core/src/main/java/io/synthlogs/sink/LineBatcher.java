@@ -62,6 +62,8 @@ final class LineBatcher {
         drain();
         if (writer == null) {
             out.flush();
+        } else {
+            writer.flush(out);
         }
     }
 }

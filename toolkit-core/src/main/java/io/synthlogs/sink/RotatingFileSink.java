@@ -46,9 +46,14 @@ public final class RotatingFileSink implements LineSink {
         this.extension = extension;
         this.maxBytes = maxBytes;
         this.maxFiles = maxFiles;
-        Files.createDirectories(directory);
-        this.prefix = uniquePrefix(directory, stem + "_" + stamp);
-        open();
+        try {
+            Files.createDirectories(directory);
+            this.prefix = uniquePrefix(directory, stem + "_" + stamp);
+            open();
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
     }
 
     private static String uniquePrefix(Path directory, String base) throws IOException {
@@ -108,6 +113,11 @@ public final class RotatingFileSink implements LineSink {
         } catch (IOException e) {
             throw rollBack(e);
         } finally {
+            try {
+                writer.close();
+            } catch (IOException alreadyReported) {
+                // Reported (and rolled back) above.
+            }
             channel.close();
             channel = null;
         }

@@ -20,7 +20,7 @@ public final class StreamSink implements LineSink {
 
     /**
      * Standard output through the raw file descriptor: {@code System.out} flushes every line and
-     * caps throughput; this writes one 64 KiB block at a time.
+     * caps throughput; this writes one 256 KiB block at a time, on a background thread.
      */
     public static StreamSink stdout() {
         return new StreamSink(new FileOutputStream(FileDescriptor.out), false);
@@ -43,6 +43,11 @@ public final class StreamSink implements LineSink {
             writer.close();
             out.flush();
         } finally {
+            try {
+                writer.close();
+            } catch (IOException alreadyReported) {
+                // The first failure is the one thrown above.
+            }
             if (closeStream) {
                 out.close();
             }

@@ -137,4 +137,20 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("nope.yaml: cannot read the configuration file");
     }
+
+    @Test
+    void a_service_belongs_to_one_source() {
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("""
+                sources:
+                  - {name: web-server, weight: 1, services: [api]}
+                  - {name: application, weight: 1, services: [api]}
+                """, "x").build())
+                .hasMessage("x:3:46: sources[1].services: 'api' is listed by source 'web-server' too; a service belongs to one source");
+    }
+
+    @Test
+    void rotation_sizes_down_to_a_few_bytes_are_allowed() {
+        assertThat(ConfigLoader.builder().set("output.file.rotation_size_mb", 1.0 / 1024, "--max-file-size").build()
+                .output().file().rotationBytes()).isEqualTo(1024);
+    }
 }

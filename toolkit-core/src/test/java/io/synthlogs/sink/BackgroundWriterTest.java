@@ -49,5 +49,11 @@ class BackgroundWriterTest {
         assertThatThrownBy(writer::sync).isInstanceOf(IOException.class).hasMessage("No space left on device");
         assertThatThrownBy(() -> writer.handOver(full, new byte[11], 11)).hasMessage("No space left on device");
         assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("0123456789\n");
+        // Closing after a failure, and rolling back after closing, never wait for the stopped thread.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertThatThrownBy(writer::close).hasMessage("No space left on device");
+            assertThatThrownBy(writer::sync).hasMessage("No space left on device");
+            assertThatThrownBy(writer::close).hasMessage("No space left on device");
+        });
     }
 }
