@@ -4,12 +4,19 @@ import io.synthlogs.config.ConfigException;
 import io.synthlogs.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
-/** The configuration both commands start from: the given file, else ./config.yaml, else the bundled one. */
-final class Configs {
-    private Configs() {}
+/**
+ * {@code -c/--config}, shared by both commands as a picocli mixin: the configuration they start from
+ * is the given file, else {@code ./config.yaml}, else the bundled one.
+ */
+final class ConfigOption {
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (default: ./config.yaml if present, else the bundled defaults).")
+    Path given;
 
-    static ConfigLoader.Builder load(Path given) {
+    /** A loader holding that configuration, ready for more layers. */
+    ConfigLoader.Builder builder() {
         ConfigLoader.Builder builder = ConfigLoader.builder();
         if (given != null && !Files.exists(given)) {
             throw new ConfigException("--config", "", "file '" + given + "' does not exist");

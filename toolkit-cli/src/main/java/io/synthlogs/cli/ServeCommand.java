@@ -3,9 +3,9 @@ package io.synthlogs.cli;
 import io.synthlogs.server.ServerOptions;
 import io.synthlogs.server.SynthServer;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code synthlogs serve}: the REST, SSE and WebSocket server with its docs and dashboard. */
@@ -25,9 +25,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8000; 0 picks a free one).")
     int port = ServerOptions.DEFAULT_PORT;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file (default: ./config.yaml if present, else the bundled defaults).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the shared generator (default: random, shown in /api/status).")
     Long seed;
@@ -45,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--token: must not be blank; leave it out to serve without authentication");
         }
         ServerOptions options = ServerOptions.builder()
-                .config(Configs.load(config).build())
+                .config(config.builder().build())
                 .seed(seed)
                 .host(host)
                 .port(port)

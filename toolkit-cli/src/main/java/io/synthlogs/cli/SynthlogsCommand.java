@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,9 +41,8 @@ public final class SynthlogsCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file (default: ./config.yaml if present, else the bundled defaults).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = {"-n", "--total"}, paramLabel = "N", description = "Lines to generate; 0 streams until stopped.")
     Long total;
@@ -100,7 +100,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
     }
 
     private SynthConfig configuration() {
-        ConfigLoader.Builder builder = Configs.load(config);
+        ConfigLoader.Builder builder = config.builder();
         set(builder, "generator.total_logs", total, "--total");
         set(builder, "generator.batch_size", batchSize, "--batch-size");
         set(builder, "generator.interval", interval, "--interval");

@@ -51,13 +51,13 @@ final class Renderer {
         if (!t.uses(Var.IP) && !nulled(d, JsonFields.IP_ADDRESS)) {
             d.ip = null;
         }
-        if (!t.uses(Var.METHOD) && !t.presets.containsKey("method")) {
+        if (!t.uses(Var.METHOD) && t.presetMethod == null) {
             d.method = null;
         }
         if (!t.uses(Var.ENDPOINT)) {
             d.endpoint = null;
         }
-        if (!t.uses(Var.STATUS) && !t.presets.containsKey("status") && !nulled(d, JsonFields.STATUS_CODE)) {
+        if (!t.uses(Var.STATUS) && t.presetStatus == null && !nulled(d, JsonFields.STATUS_CODE)) {
             d.status = null;
         }
         if (!t.uses(Var.LATENCY) && !nulled(d, JsonFields.RESPONSE_TIME_MS)) {
@@ -66,7 +66,7 @@ final class Renderer {
         if (!t.uses(Var.USER) && !nulled(d, JsonFields.USER_ID)) {
             d.user = null;
         }
-        if (!t.uses(Var.RESOURCE) && !t.presets.containsKey("resource")) {
+        if (!t.uses(Var.RESOURCE) && t.presetResource == null) {
             d.resource = null;
         }
         if (!t.uses(Var.PERCENT)) {
