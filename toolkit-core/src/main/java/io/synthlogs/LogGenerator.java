@@ -68,6 +68,23 @@ public final class LogGenerator implements Iterator<LogEntry> {
         return engine.next();
     }
 
+    /**
+     * The next line, rendered into reusable fields that {@link io.synthlogs.format.LogFormat} writes
+     * without building a {@link LogEntry}: the fast path for writers that only need the bytes. The
+     * fields are overwritten by the next call to this method or {@link #next()}.
+     */
+    public io.synthlogs.format.LineFields nextLine() {
+        return engine.nextLine();
+    }
+
+    /**
+     * The next line, rendered into {@code into}, which the caller owns: a writer on another thread
+     * can format lines while this one generates the next.
+     */
+    public io.synthlogs.format.LineFields nextLine(io.synthlogs.format.LineFields into) {
+        return engine.nextLine(into);
+    }
+
     /** The next {@code count} lines. */
     public List<LogEntry> take(int count) {
         List<LogEntry> lines = new ArrayList<>(count);

@@ -1,11 +1,11 @@
 package io.synthlogs.cli;
 
-import io.synthlogs.LogEntry;
 import io.synthlogs.LogGenerator;
 import io.synthlogs.Scenario;
 import io.synthlogs.config.SynthConfig;
 import io.synthlogs.format.EpisodeJson;
 import io.synthlogs.format.LineBuffer;
+import io.synthlogs.format.LineFields;
 import io.synthlogs.format.LogFormat;
 import io.synthlogs.sink.LineSink;
 import io.synthlogs.sink.RotatingFileSink;
@@ -105,7 +105,7 @@ final class GenerateRun {
         while (!stop.requested() && (total == 0 || counts.lines < total)) {
             long inBatch = total == 0 ? batchSize : Math.min(batchSize, total - counts.lines);
             for (long i = 0; i < inBatch && !stop.requested(); i++) {
-                LogEntry entry = generator.next();
+                LineFields entry = generator.nextLine();
                 line.reset();
                 format.append(line, entry, labels);
                 line.append('\n');

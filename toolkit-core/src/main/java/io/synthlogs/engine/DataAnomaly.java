@@ -70,7 +70,7 @@ final class DataAnomaly implements AnomalyPattern {
     private String outOfRange(Draft d, Rng rng) {
         if (field.equals(JsonFields.STATUS_CODE)) {
             d.status = rng.pick(new int[] {0, 999, 1200, 99, 7});
-            return d.status.toString();
+            return Integer.toString(d.status);
         }
         double ms = rng.chance(0.5) ? -rng.between(1, 5000) : rng.between(5_000_000, 90_000_000);
         d.latency = ms;

@@ -3,8 +3,10 @@ package io.synthlogs.engine;
 import io.synthlogs.AnomalyType;
 import io.synthlogs.Episode;
 import io.synthlogs.Injection;
+import io.synthlogs.Labels;
 import io.synthlogs.LogEntry;
 import io.synthlogs.config.SynthConfig;
+import io.synthlogs.format.LineFields;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class Engine {
     private final Rng anomalies;
     private final Renderer renderer;
     private final Draft draft = new Draft();
+    private final LineFields line = new LineFields();
     private final Consumer<Episode> onClose;
 
     private SynthConfig config;
@@ -53,8 +56,9 @@ public final class Engine {
         final Map<String, Object> parameters = new LinkedHashMap<>();
         long firstIndex = -1;
         long lastIndex;
-        Instant start;
-        Instant end;
+        /** Simulated time of the first and the last line, in epoch microseconds. */
+        long startMicros;
+        long endMicros;
         int lines;
 
         Run(String id, AnomalyType type, String subtype, int duration, double focus, AnomalyPattern pattern) {
@@ -73,7 +77,8 @@ public final class Engine {
             if (truncated) {
                 p.put("truncated", true);
             }
-            return new Episode(id, type, subtype, firstIndex, lastIndex, start, end, lines, pattern.services(), p);
+            return new Episode(id, type, subtype, firstIndex, lastIndex, instant(startMicros), instant(endMicros), lines,
+                    pattern.services(), p);
         }
     }
 
@@ -190,10 +195,23 @@ public final class Engine {
         active = null;
     }
 
+    /** The next line as a {@link LogEntry}. */
     public LogEntry next() {
+        return nextLine().toEntry();
+    }
+
+    /**
+     * The next line, rendered into fields the formats write from without building a {@link LogEntry}.
+     * The returned fields are reused: valid until the next call.
+     */
+    public LineFields nextLine() {
+        return nextLine(line);
+    }
+
+    /** The next line, rendered into {@code out}. */
+    public LineFields nextLine(LineFields out) {
         long index = produced++;
-        Instant timestamp = Instant.ofEpochSecond(Math.floorDiv(clockMicros, 1_000_000L),
-                Math.floorMod(clockMicros, 1_000_000L) * 1000);
+        long at = clockMicros;
         clockMicros += Math.round(clock.exponential(meanGapMicros));
 
         if (injected != null) {
@@ -213,34 +231,35 @@ public final class Engine {
         boolean episodeLine = run != null && (run.lines == 0 || run.focus >= 1 || anomalies.chance(run.focus));
         if (episodeLine) {
             run.pattern.fill(d, run.lines, run.duration, anomalies);
-            d.type = run.type;
-            d.subtype = run.subtype;
-            d.episodeId = run.id;
         } else {
             trafficModel.fill(d, traffic, run == null ? null : run.pattern.silenced(run.lines));
         }
-        if (d.node == null && d.source.kind() == io.synthlogs.config.SourceKind.INFRASTRUCTURE) {
-            d.node = renderer.node();
-            d.pod = renderer.workloadPod();
-        }
-        String message = renderer.render(d);
-        LogEntry entry = d.toEntry(index, timestamp, message);
+        renderer.render(d, out);
+        out.position(index, Math.floorDiv(at, 1_000_000L), (int) Math.floorMod(at, 1_000_000L));
+        Template t = d.template;
+        out.labels(episodeLine
+                ? new Labels(true, run.type, d.score, run.subtype, run.id, d.signal, t.eventId, t.eventTemplate, d.anomalyField)
+                : t.normalLabels);
 
         if (episodeLine) {
             if (run.lines == 0) {
                 run.firstIndex = index;
-                run.start = timestamp;
+                run.startMicros = at;
             }
             run.lines++;
             run.lastIndex = index;
-            run.end = timestamp;
+            run.endMicros = at;
             if (run.lines >= run.duration) {
                 onClose.accept(run.snapshot(false));
                 active = null;
                 replan();
             }
         }
-        return entry;
+        return out;
+    }
+
+    private static Instant instant(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000);
     }
 
     private String nextEpisodeId() {

@@ -1,76 +1,132 @@
 package io.synthlogs.engine;
 
+import static io.synthlogs.format.LineFields.ENDPOINT;
+import static io.synthlogs.format.LineFields.IP_ADDRESS;
+import static io.synthlogs.format.LineFields.MESSAGE;
+import static io.synthlogs.format.LineFields.NODE;
+import static io.synthlogs.format.LineFields.POD;
+import static io.synthlogs.format.LineFields.REQUEST_ID;
+import static io.synthlogs.format.LineFields.SPAN_ID;
+import static io.synthlogs.format.LineFields.TRACE_ID;
+import static io.synthlogs.format.LineFields.USER_ID;
+
 import io.synthlogs.Level;
+import io.synthlogs.config.SourceKind;
 import io.synthlogs.format.JsonFields;
-import java.nio.charset.StandardCharsets;
+import io.synthlogs.format.LineBuffer;
+import io.synthlogs.format.LineFields;
 
 /**
- * Renders a template into a message, drawing every value it needs from the content stream and writing
- * field-bound values into the draft, so the message and the structured fields always agree.
+ * Renders a template into a line, drawing every value it needs from the content stream. The message
+ * and the free-text fields are written as bytes straight into the line's arena; a field the message
+ * quotes is the very bytes the message shows, so the two always agree.
  */
 final class Renderer {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final int[] POOL_SIZES = {10, 20, 32, 50, 64, 100};
+    private static final int[] ATTACKER_NETWORKS = {45, 91, 103, 185, 193, 194};
 
     private final Rng rng;
-    private final String[] upstreams;
-    private final StringBuilder sb = new StringBuilder(256);
+    private final Words upstreams;
+    /** For the values anomaly patterns draw as strings once per episode. */
+    private final LineBuffer scratch = new LineBuffer(128);
 
     Renderer(Rng contentRng, String[] upstreams) {
         this.rng = contentRng;
-        this.upstreams = upstreams.length == 0 ? Vocabulary.UPSTREAMS : upstreams;
+        this.upstreams = new Words(upstreams.length == 0 ? Vocabulary.UPSTREAMS : upstreams);
     }
 
-    String render(Draft d) {
+    void render(Draft d, LineFields out) {
         Template t = d.template;
         d.level = t.level;
         applyPresets(d, t);
-        sb.setLength(0);
-        for (Object part : t.parts) {
-            if (part instanceof String literal) {
-                sb.append(literal);
+        out.clear();
+        LineBuffer a = out.arena();
+        if (d.node == null && d.source.kind() == SourceKind.INFRASTRUCTURE) {
+            // Infrastructure reports on a node and on a pod of one of the application workloads.
+            int start = a.length();
+            node(a);
+            out.close(NODE, start, LineBuffer.PLAIN);
+            start = a.length();
+            out.close(POD, start, workloadPod(a));
+        } else {
+            putIfSet(out, NODE, d.node);
+            putIfSet(out, POD, d.pod);
+        }
+
+        int start = a.length();
+        int flags = LineBuffer.PLAIN;
+        Object[] parts = t.parts;
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] instanceof byte[] literal) {
+                a.bytes(literal);
+                flags |= t.literalFlags[i];
             } else {
-                appendVar(d, (Var) part);
+                flags |= appendVar(d, (Var) parts[i], out);
             }
         }
+        out.close(MESSAGE, start, flags);
+
         keepOnlyWhatTheMessageShows(d, t);
-        if (t.requestScoped || d.status != null || d.method != null) {
-            if (d.requestId == null && !JsonFields.REQUEST_ID.equals(d.anomalyField)) {
-                d.requestId = uuid();
-            }
-            d.traceId = hex(32);
-            d.spanId = hex(16);
+        // Values an anomaly set that stand in the record whether or not the message quotes them.
+        if (!out.has(IP_ADDRESS) && d.ip != null && nulled(d, JsonFields.IP_ADDRESS)) {
+            out.put(IP_ADDRESS, d.ip);
         }
-        return sb.toString();
+        if (!out.has(USER_ID) && d.user != null && nulled(d, JsonFields.USER_ID)) {
+            out.put(USER_ID, d.user);
+        }
+        putIfSet(out, REQUEST_ID, d.requestId);
+        if (t.requestScoped || d.status != Draft.NONE || d.method != null) {
+            if (!out.has(REQUEST_ID) && !nulled(d, JsonFields.REQUEST_ID)) {
+                start = a.length();
+                uuid(a);
+                out.close(REQUEST_ID, start, LineBuffer.PLAIN);
+            }
+            start = a.length();
+            a.hex(rng.nextLong(), 16).hex(rng.nextLong(), 16);
+            out.close(TRACE_ID, start, LineBuffer.PLAIN);
+            start = a.length();
+            a.hex(rng.nextLong(), 16);
+            out.close(SPAN_ID, start, LineBuffer.PLAIN);
+        }
+
+        out.origin(d.level, d.source.name(), d.service).vocabulary(d.method, d.errorCode, d.queryType, d.resource);
+        if (d.status != Draft.NONE) {
+            out.status(d.status);
+        }
+        if (!Double.isNaN(d.latency)) {
+            out.latency(d.latency);
+        }
+        if (!Double.isNaN(d.percent)) {
+            out.percent(d.percent);
+        }
+    }
+
+    private static void putIfSet(LineFields out, int slot, String value) {
+        if (value != null && !out.has(slot)) {
+            out.put(slot, value);
+        }
     }
 
     /**
      * Structured fields are what the message shows, what the template fixes, and a field a data
-     * anomaly broke: a value an anomaly prepared but this template does not quote is dropped.
+     * anomaly broke: a value an anomaly prepared but this template does not quote is dropped. (The
+     * free-text fields follow the same rule by being written only where the message shows them.)
      */
     private static void keepOnlyWhatTheMessageShows(Draft d, Template t) {
-        if (!t.uses(Var.IP) && !nulled(d, JsonFields.IP_ADDRESS)) {
-            d.ip = null;
-        }
         if (!t.uses(Var.METHOD) && t.presetMethod == null) {
             d.method = null;
         }
-        if (!t.uses(Var.ENDPOINT)) {
-            d.endpoint = null;
-        }
         if (!t.uses(Var.STATUS) && t.presetStatus == null && !nulled(d, JsonFields.STATUS_CODE)) {
-            d.status = null;
+            d.status = Draft.NONE;
         }
         if (!t.uses(Var.LATENCY) && !nulled(d, JsonFields.RESPONSE_TIME_MS)) {
-            d.latency = null;
-        }
-        if (!t.uses(Var.USER) && !nulled(d, JsonFields.USER_ID)) {
-            d.user = null;
+            d.latency = Double.NaN;
         }
         if (!t.uses(Var.RESOURCE) && t.presetResource == null) {
             d.resource = null;
         }
         if (!t.uses(Var.PERCENT)) {
-            d.percent = null;
+            d.percent = Double.NaN;
         }
     }
 
@@ -92,89 +148,204 @@ final class Renderer {
         }
     }
 
-    /** Two small methods rather than one large switch: each stays within what the JIT compiles well. */
-    private void appendVar(Draft d, Var var) {
-        if (var.fieldBound()) {
-            appendFieldVar(d, var);
-        } else {
-            appendMessageVar(d, var);
-        }
+    /**
+     * Appends a placeholder's value to the message and returns its text flags. Two small methods
+     * rather than one large switch: each stays within what the JIT compiles well.
+     */
+    private int appendVar(Draft d, Var var, LineFields out) {
+        return var.fieldBound() ? appendFieldVar(d, var, out) : appendMessageVar(d, var, out.arena());
     }
 
     /** A placeholder that also sets the structured field it shows. */
-    private void appendFieldVar(Draft d, Var var) {
+    private int appendFieldVar(Draft d, Var var, LineFields out) {
+        LineBuffer a = out.arena();
+        int start = a.length();
         switch (var) {
-            case IP -> sb.append(d.ip != null ? d.ip : nulled(d, JsonFields.IP_ADDRESS) ? "null" : (d.ip = ip()));
-            case METHOD -> sb.append(d.method != null ? d.method : (d.method = Vocabulary.METHODS[rng.weighted(Vocabulary.METHOD_WEIGHTS)]));
-            case ENDPOINT -> sb.append(d.endpoint != null ? d.endpoint : (d.endpoint = endpoint(Vocabulary.ENDPOINTS)));
+            case IP -> {
+                if (out.has(IP_ADDRESS)) {
+                    return out.repeat(IP_ADDRESS);
+                }
+                if (d.ip != null) {
+                    return out.put(IP_ADDRESS, d.ip);
+                }
+                if (nulled(d, JsonFields.IP_ADDRESS)) {
+                    return nullValue(a);
+                }
+                ip(a);
+                out.close(IP_ADDRESS, start, LineBuffer.PLAIN);
+                return LineBuffer.PLAIN;
+            }
+            case ENDPOINT -> {
+                if (out.has(ENDPOINT)) {
+                    return out.repeat(ENDPOINT);
+                }
+                if (d.endpoint != null) {
+                    return out.put(ENDPOINT, d.endpoint);
+                }
+                int flags = Vocabulary.ENDPOINTS.appendAny(a, rng);
+                out.close(ENDPOINT, start, flags);
+                return flags;
+            }
+            case REQUEST_ID -> {
+                if (out.has(REQUEST_ID)) {
+                    return out.repeat(REQUEST_ID);
+                }
+                if (d.requestId != null) {
+                    return out.put(REQUEST_ID, d.requestId);
+                }
+                if (nulled(d, JsonFields.REQUEST_ID)) {
+                    return nullValue(a);
+                }
+                uuid(a);
+                out.close(REQUEST_ID, start, LineBuffer.PLAIN);
+                return LineBuffer.PLAIN;
+            }
+            case USER -> {
+                if (out.has(USER_ID)) {
+                    return out.repeat(USER_ID);
+                }
+                if (d.user != null) {
+                    return out.put(USER_ID, d.user);
+                }
+                if (nulled(d, JsonFields.USER_ID)) {
+                    return nullValue(a);
+                }
+                user(a);
+                out.close(USER_ID, start, LineBuffer.PLAIN);
+                return LineBuffer.PLAIN;
+            }
+            case NODE -> {
+                if (out.has(NODE)) {
+                    return out.repeat(NODE);
+                }
+                node(a);
+                out.close(NODE, start, LineBuffer.PLAIN);
+                return LineBuffer.PLAIN;
+            }
+            case POD -> {
+                if (out.has(POD)) {
+                    return out.repeat(POD);
+                }
+                int flags = workloadPod(a);
+                out.close(POD, start, flags);
+                return flags;
+            }
+            default -> {
+                return appendScalarVar(d, var, a);
+            }
+        }
+    }
+
+    /** A field-bound placeholder whose field is a number or a vocabulary word, kept in the draft. */
+    private int appendScalarVar(Draft d, Var var, LineBuffer a) {
+        switch (var) {
+            case METHOD -> {
+                return a.text(d.method != null ? d.method : (d.method = Vocabulary.METHODS[rng.weighted(Vocabulary.METHOD_WEIGHTS)]));
+            }
             case STATUS -> {
-                if (d.status == null && !nulled(d, JsonFields.STATUS_CODE)) {
+                if (d.status == Draft.NONE && !nulled(d, JsonFields.STATUS_CODE)) {
                     d.status = statusFor(d.level);
                 }
-                sb.append(d.status == null ? "null" : d.status.toString());
+                return d.status == Draft.NONE ? nullValue(a) : number(a, d.status);
             }
             case LATENCY -> {
-                if (d.latency == null && !nulled(d, JsonFields.RESPONSE_TIME_MS)) {
+                if (Double.isNaN(d.latency) && !nulled(d, JsonFields.RESPONSE_TIME_MS)) {
                     d.latency = Math.round(baseLatency(d) * 100) / 100.0;
                 }
-                if (d.latency == null) {
-                    sb.append("null");
-                } else {
-                    fixed(d.latency, 2);
+                if (Double.isNaN(d.latency)) {
+                    return nullValue(a);
                 }
+                a.fixed(d.latency, 2);
+                return LineBuffer.PLAIN;
             }
-            case REQUEST_ID -> sb.append(d.requestId != null ? d.requestId
-                    : nulled(d, JsonFields.REQUEST_ID) ? "null" : (d.requestId = uuid()));
-            case USER -> sb.append(d.user != null ? d.user : nulled(d, JsonFields.USER_ID) ? "null" : (d.user = user()));
-            case ERROR_CODE -> sb.append(d.errorCode != null ? d.errorCode : (d.errorCode = errorCodeFor(d.level)));
-            case QUERY_TYPE -> sb.append(d.queryType != null ? d.queryType : (d.queryType = rng.pick(Vocabulary.QUERY_TYPES)));
-            case NODE -> sb.append(d.node != null ? d.node : (d.node = node()));
-            case POD -> sb.append(d.pod != null ? d.pod : (d.pod = workloadPod()));
-            case RESOURCE -> sb.append(d.resource != null ? d.resource : (d.resource = rng.pick(Vocabulary.RESOURCES)));
+            case ERROR_CODE -> {
+                return a.text(d.errorCode != null ? d.errorCode : (d.errorCode = errorCodeFor(d.level)));
+            }
+            case QUERY_TYPE -> {
+                return a.text(d.queryType != null ? d.queryType : (d.queryType = rng.pick(Vocabulary.QUERY_TYPES)));
+            }
+            case RESOURCE -> {
+                return a.text(d.resource != null ? d.resource : (d.resource = rng.pick(Vocabulary.RESOURCES)));
+            }
             case PERCENT -> {
-                if (d.percent == null) {
+                if (Double.isNaN(d.percent)) {
                     d.percent = Math.round(rng.uniform(12, 68) * 10) / 10.0;
                 }
-                fixed(d.percent, 1);
+                a.fixed(d.percent, 1);
+                return LineBuffer.PLAIN;
             }
             default -> throw new IllegalStateException("not a field-bound placeholder: " + var);
         }
     }
 
     /** A placeholder that appears in the message only. */
-    private void appendMessageVar(Draft d, Var var) {
+    private int appendMessageVar(Draft d, Var var, LineBuffer a) {
         switch (var) {
-            case BYTES -> sb.append(rng.between(180, 48_000));
-            case ROWS -> sb.append(rng.chance(0.2) ? 0 : rng.between(1, 500));
-            case TABLE -> sb.append(rng.pick(Vocabulary.TABLES));
-            case COUNT -> sb.append(d.count != null ? d.count : rng.between(2, 40));
-            case PORT -> sb.append(rng.pick(Vocabulary.PORTS));
-            case PID -> sb.append(rng.between(1000, 65_000));
-            case VERSION -> sb.append(rng.between(1, 4)).append('.').append(rng.between(0, 20)).append('.').append(rng.between(0, 9));
-            case SECONDS -> fixed(rng.uniform(0.1, 120), 1);
-            case CACHE_KEY -> sb.append("session:").append(hex(6));
-            case ORDER_ID -> sb.append("ORD-").append(rng.between(100_000, 999_999));
-            case AMOUNT -> fixed(rng.between(199, 99_999) / 100.0, 2);
-            case CONTAINER -> sb.append(hex(12));
-            case IMAGE -> sb.append(rng.pick(upstreams)).append(':').append(rng.between(1, 4)).append('.').append(rng.between(0, 20))
-                    .append('.').append(rng.between(0, 9));
-            case NAMESPACE -> sb.append(rng.pick(Vocabulary.NAMESPACES));
-            case REPLICAS -> sb.append(rng.between(1, 10));
-            case ATTEMPT -> sb.append(d.count != null ? d.count : rng.between(1, 5));
-            case THREADS -> sb.append(rng.between(8, 256));
-            case POOL_SIZE -> sb.append(rng.pick(new int[] {10, 20, 32, 50, 64, 100}));
-            case QUEUE -> sb.append(rng.pick(Vocabulary.QUEUES));
-            case TOPIC -> sb.append(rng.pick(Vocabulary.TOPICS));
-            case UPSTREAM -> sb.append(d.upstream != null ? d.upstream : rng.pick(upstreams));
-            case HOST -> sb.append("ip-10-0-").append(rng.between(0, 15)).append('-').append(rng.between(2, 254));
-            case JOB -> sb.append(rng.pick(Vocabulary.JOBS));
-            case SIZE_MB -> sb.append(rng.between(1, 4096));
-            case PAYLOAD -> sb.append(d.payload != null ? d.payload : rng.pick(Vocabulary.SQL_PAYLOADS));
-            case FIELD -> sb.append(d.field != null ? d.field : "value");
-            case VALUE -> sb.append(d.value != null ? d.value : "null");
-            case SERVICE -> sb.append(d.service);
+            case BYTES -> a.number(rng.between(180, 48_000));
+            case ROWS -> a.number(rng.chance(0.2) ? 0 : rng.between(1, 500));
+            case TABLE -> {
+                return Vocabulary.TABLES.appendAny(a, rng);
+            }
+            case COUNT -> a.number(d.count != Draft.NONE ? d.count : rng.between(2, 40));
+            case PORT -> a.number(rng.pick(Vocabulary.PORTS));
+            case PID -> a.number(rng.between(1000, 65_000));
+            case VERSION -> version(a);
+            case SECONDS -> a.fixed(rng.uniform(0.1, 120), 1);
+            case CACHE_KEY -> a.ascii("session:").hex(rng.nextLong(), 6);
+            case ORDER_ID -> a.ascii("ORD-").number(rng.between(100_000, 999_999));
+            case AMOUNT -> a.fixed(rng.between(199, 99_999) / 100.0, 2);
+            case CONTAINER -> a.hex(rng.nextLong(), 12);
+            case IMAGE -> {
+                int flags = upstreams.appendAny(a, rng);
+                version(a.append(':'));
+                return flags;
+            }
+            case NAMESPACE -> {
+                return Vocabulary.NAMESPACES.appendAny(a, rng);
+            }
+            case REPLICAS -> a.number(rng.between(1, 10));
+            case ATTEMPT -> a.number(d.count != Draft.NONE ? d.count : rng.between(1, 5));
+            case THREADS -> a.number(rng.between(8, 256));
+            case POOL_SIZE -> a.number(rng.pick(POOL_SIZES));
+            case QUEUE -> {
+                return Vocabulary.QUEUES.appendAny(a, rng);
+            }
+            case TOPIC -> {
+                return Vocabulary.TOPICS.appendAny(a, rng);
+            }
+            case UPSTREAM -> {
+                return d.upstream != null ? a.text(d.upstream) : upstreams.appendAny(a, rng);
+            }
+            case HOST -> a.ascii("ip-10-0-").number(rng.between(0, 15)).append('-').number(rng.between(2, 254));
+            case JOB -> {
+                return Vocabulary.JOBS.appendAny(a, rng);
+            }
+            case SIZE_MB -> a.number(rng.between(1, 4096));
+            case PAYLOAD -> {
+                return a.text(d.payload != null ? d.payload : rng.pick(Vocabulary.SQL_PAYLOADS));
+            }
+            case FIELD -> {
+                return a.text(d.field != null ? d.field : "value");
+            }
+            case VALUE -> {
+                return a.text(d.value != null ? d.value : "null");
+            }
+            case SERVICE -> {
+                return a.text(d.service);
+            }
             default -> throw new IllegalStateException("not a message placeholder: " + var);
         }
+        return LineBuffer.PLAIN;
+    }
+
+    private static int nullValue(LineBuffer a) {
+        a.ascii("null");
+        return LineBuffer.PLAIN;
+    }
+
+    private static int number(LineBuffer a, long value) {
+        a.number(value);
+        return LineBuffer.PLAIN;
     }
 
     private static boolean nulled(Draft d, String jsonField) {
@@ -199,7 +370,7 @@ final class Renderer {
     }
 
     /** The median response or query time of a source kind, in milliseconds. */
-    static double medianLatency(io.synthlogs.config.SourceKind kind) {
+    static double medianLatency(SourceKind kind) {
         return switch (kind) {
             case WEB -> 85;
             case APPLICATION -> 60;
@@ -208,90 +379,103 @@ final class Renderer {
         };
     }
 
-    String ip() {
+    // The values themselves, each written straight into a buffer. The string forms below serve anomaly
+    // patterns, which draw a few values once per episode.
+
+    private void ip(LineBuffer a) {
         if (rng.chance(0.6)) {
-            return "10." + rng.between(0, 31) + '.' + rng.between(0, 255) + '.' + rng.between(2, 254);
+            a.ascii("10.").number(rng.between(0, 31)).append('.').number(rng.between(0, 255)).append('.')
+                    .number(rng.between(2, 254));
+        } else {
+            a.number(rng.between(23, 223)).append('.').number(rng.between(0, 255)).append('.')
+                    .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
         }
-        return rng.between(23, 223) + "." + rng.between(0, 255) + '.' + rng.between(0, 255) + '.' + rng.between(1, 254);
+    }
+
+    private void user(LineBuffer a) {
+        a.ascii("user_").number(rng.between(1000, 9999));
+    }
+
+    private void node(LineBuffer a) {
+        a.ascii("node-").number(rng.between(1, 12));
+    }
+
+    /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
+    private int workloadPod(LineBuffer a) {
+        int flags = upstreams.appendAny(a, rng);
+        podSuffix(a);
+        return flags;
+    }
+
+    private int pod(LineBuffer a, String service) {
+        int flags = a.text(service);
+        podSuffix(a);
+        return flags;
+    }
+
+    private void podSuffix(LineBuffer a) {
+        a.append('-').hex(rng.nextLong(), 9).append('-').hex(rng.nextLong(), 5);
+    }
+
+    private void uuid(LineBuffer a) {
+        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        a.uuid(hi, lo);
+    }
+
+    private void version(LineBuffer a) {
+        a.number(rng.between(1, 4)).append('.').number(rng.between(0, 20)).append('.').number(rng.between(0, 9));
+    }
+
+    String ip() {
+        scratch.reset();
+        ip(scratch);
+        return scratch.toString();
     }
 
     /** A public address an attack comes from. */
     String attackerIp() {
-        return rng.pick(new int[] {45, 91, 103, 185, 193, 194}) + "." + rng.between(0, 255) + '.' + rng.between(0, 255)
-                + '.' + rng.between(1, 254);
+        scratch.reset();
+        scratch.number(rng.pick(ATTACKER_NETWORKS)).append('.').number(rng.between(0, 255)).append('.')
+                .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
+        return scratch.toString();
     }
 
     String user() {
-        return "user_" + rng.between(1000, 9999);
+        scratch.reset();
+        user(scratch);
+        return scratch.toString();
     }
 
-    String endpoint(String[] choices) {
-        String path = rng.pick(choices);
-        int hash = path.indexOf('#');
-        if (hash < 0) {
-            return path;
-        }
-        String number = path.startsWith("/static") ? hex(8) : Integer.toString(rng.between(1, 99_999));
-        return path.substring(0, hash) + number + path.substring(hash + 1);
+    String endpoint(Endpoints choices) {
+        scratch.reset();
+        int flags = choices.appendAny(scratch, rng);
+        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
     }
 
     String node() {
-        return "node-" + rng.between(1, 12);
+        scratch.reset();
+        node(scratch);
+        return scratch.toString();
     }
 
     String pod(String service) {
-        return service + "-" + hex(9) + "-" + hex(5);
+        scratch.reset();
+        int flags = pod(scratch, service);
+        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
     }
 
-    /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
     String workloadPod() {
-        return pod(rng.pick(upstreams));
-    }
-
-    String uuid() {
-        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        byte[] c = new byte[36];
-        int p = 0;
-        for (int i = 0; i < 32; i++) {
-            if (i == 8 || i == 12 || i == 16 || i == 20) {
-                c[p++] = '-';
-            }
-            long word = i < 16 ? hi : lo;
-            c[p++] = HEX[(int) (word >>> ((15 - (i & 15)) << 2)) & 0xF];
-        }
-        return new String(c, StandardCharsets.ISO_8859_1);
-    }
-
-    String hex(int digits) {
-        return hex(rng, digits);
+        scratch.reset();
+        int flags = workloadPod(scratch);
+        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
     }
 
     static String hex(Rng rng, int digits) {
-        byte[] c = new byte[digits];
-        long bits = 0;
-        for (int i = 0; i < digits; i++) {
-            if ((i & 15) == 0) {
-                bits = rng.nextLong();
-            }
-            c[i] = HEX[(int) (bits & 0xF)];
-            bits >>>= 4;
+        LineBuffer b = new LineBuffer(32);
+        for (int left = digits; left > 0; left -= 16) {
+            b.hex(rng.nextLong(), Math.min(16, left));
         }
-        return new String(c, StandardCharsets.ISO_8859_1);
-    }
-
-    private void fixed(double value, int decimals) {
-        long scale = decimals == 1 ? 10 : 100;
-        long scaled = Math.round(value * scale);
-        if (scaled < 0) {
-            sb.append('-');
-            scaled = -scaled;
-        }
-        sb.append(scaled / scale).append('.');
-        long frac = scaled % scale;
-        if (decimals == 2 && frac < 10) {
-            sb.append('0');
-        }
-        sb.append(frac);
+        return b.toString();
     }
 }

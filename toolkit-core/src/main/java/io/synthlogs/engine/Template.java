@@ -24,8 +24,10 @@ final class Template {
     final String presetMethod;
     final String presetResource;
     final String presetQueryType;
-    /** Alternating literal (String) and placeholder (Var) parts. */
+    /** Alternating literal (UTF-8 {@code byte[]}) and placeholder ({@link Var}) parts. */
     final Object[] parts;
+    /** For each literal part, its {@link io.synthlogs.format.LineBuffer#text flags}. */
+    final int[] literalFlags;
     final String eventTemplate;
     final Set<Var> vars;
     final boolean requestScoped;
@@ -48,7 +50,17 @@ final class Template {
         this.presetMethod = presets.get("method");
         this.presetResource = presets.get("resource");
         this.presetQueryType = presets.get("query_type");
-        this.parts = parts;
+        this.parts = new Object[parts.length];
+        this.literalFlags = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] instanceof String literal) {
+                io.synthlogs.format.LineBuffer encoded = new io.synthlogs.format.LineBuffer(literal.length() * 3 + 16);
+                literalFlags[i] = encoded.text(literal);
+                this.parts[i] = java.util.Arrays.copyOf(encoded.array(), encoded.length());
+            } else {
+                this.parts[i] = parts[i];
+            }
+        }
         this.eventTemplate = eventTemplate;
         this.vars = vars;
         this.requestScoped = vars.stream().anyMatch(Var::requestScoped);

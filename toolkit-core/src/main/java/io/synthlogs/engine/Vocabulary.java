@@ -6,15 +6,15 @@ final class Vocabulary {
     static final double[] METHOD_WEIGHTS = Rng.cumulative(new double[] {0.62, 0.24, 0.07, 0.04, 0.03});
 
     /** Paths; {@code #} is replaced by a number. */
-    static final String[] ENDPOINTS = {
+    static final Endpoints ENDPOINTS = new Endpoints(
         "/api/v1/users/#", "/api/v1/users", "/api/v1/orders", "/api/v1/orders/#", "/api/v1/orders/#/items",
         "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/payments",
         "/api/v1/payments/#", "/api/v1/inventory/#", "/api/v1/products", "/api/v1/products/#",
         "/api/v1/cart", "/api/v1/search", "/api/v2/recommendations", "/health", "/metrics", "/",
-        "/static/js/app.#.js", "/api/v1/shipping/quote", "/api/v1/notifications"};
-    static final String[] ADMIN_ENDPOINTS = {
+        "/static/js/app.#.js", "/api/v1/shipping/quote", "/api/v1/notifications");
+    static final Endpoints ADMIN_ENDPOINTS = new Endpoints(
         "/admin/users", "/admin/config", "/api/v1/admin/export", "/api/v1/users/#/roles", "/internal/metrics",
-        "/api/v1/admin/audit-log"};
+        "/api/v1/admin/audit-log");
     static final String[] LOGIN_ENDPOINTS = {"/api/v1/auth/login", "/login", "/api/v1/auth/token"};
     static final String[] SEARCH_ENDPOINTS = {"/api/v1/search", "/api/v1/products", "/api/v1/users", "/api/v1/orders"};
 
@@ -27,14 +27,14 @@ final class Vocabulary {
         "ERR_DEADLOCK", "ERR_OUT_OF_MEMORY"};
     static final String[] CLIENT_ERROR_CODES = {"ERR_VALIDATION", "ERR_NOT_FOUND", "ERR_UNAUTHORIZED", "ERR_RATE_LIMITED"};
     static final String[] QUERY_TYPES = {"SELECT", "SELECT", "SELECT", "SELECT", "INSERT", "UPDATE", "DELETE"};
-    static final String[] TABLES = {
+    static final Words TABLES = new Words(
         "users", "orders", "order_items", "payments", "inventory", "sessions", "products", "audit_log", "carts",
-        "shipments"};
+        "shipments");
     static final String[] RESOURCES = {"memory", "cpu", "disk", "connections"};
-    static final String[] NAMESPACES = {"default", "production", "monitoring", "kube-system", "payments", "ingress"};
-    static final String[] QUEUES = {"orders.created", "payments.pending", "emails.outbound", "inventory.sync", "audit.events"};
-    static final String[] TOPICS = {"order-events", "payment-events", "user-activity", "inventory-updates", "clickstream"};
-    static final String[] JOBS = {"nightly-backup", "cache-warmup", "report-export", "session-cleanup", "index-rebuild"};
+    static final Words NAMESPACES = new Words("default", "production", "monitoring", "kube-system", "payments", "ingress");
+    static final Words QUEUES = new Words("orders.created", "payments.pending", "emails.outbound", "inventory.sync", "audit.events");
+    static final Words TOPICS = new Words("order-events", "payment-events", "user-activity", "inventory-updates", "clickstream");
+    static final Words JOBS = new Words("nightly-backup", "cache-warmup", "report-export", "session-cleanup", "index-rebuild");
     static final int[] PORTS = {80, 443, 8080, 8443, 5432, 6379, 27017, 9090, 3000, 9100};
 
     static final String[] SQL_PAYLOADS = {

@@ -13,6 +13,7 @@ final class ConstantCache {
 
     private final Map<String, byte[]> encoded = new IdentityHashMap<>();
     private final Map<Object, byte[]> blocks = new IdentityHashMap<>();
+    private final Map<String, Pair> pairs = new IdentityHashMap<>();
     private final LineBuffer scratch = new LineBuffer(256, false);
 
     void append(LineBuffer out, String value) {
@@ -28,6 +29,31 @@ final class ConstantCache {
         }
         out.bytes(bytes);
     }
+
+    /** How {@link #appendPair} renders a pair the first time. */
+    interface PairRenderer {
+        void render(LineBuffer out, String first, String second);
+    }
+
+    /**
+     * Appends the encoding of two strings that recur together (a source and its service), rendering
+     * it with {@code render} the first time only. Keyed by the second string's identity.
+     */
+    void appendPair(LineBuffer out, String first, String second, PairRenderer render) {
+        Pair pair = pairs.get(second);
+        if (pair == null || pair.first != first) {
+            if (pairs.size() >= MAX_ENTRIES) {
+                pairs.clear();
+            }
+            scratch.reset();
+            render.render(scratch, first, second);
+            pair = new Pair(first, java.util.Arrays.copyOf(scratch.array(), scratch.length()));
+            pairs.put(second, pair);
+        }
+        out.bytes(pair.encoded);
+    }
+
+    private record Pair(String first, byte[] encoded) {}
 
     /**
      * Appends the encoding of an immutable value shared by many lines (the labels of a template's

@@ -3,7 +3,6 @@ package io.synthlogs.format;
 import static io.synthlogs.format.JsonFields.*;
 
 import io.synthlogs.Labels;
-import io.synthlogs.LogEntry;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,9 +11,11 @@ import java.nio.charset.StandardCharsets;
  * once per writer by {@link ConstantCache}.
  */
 final class JsonLineFormat {
-    private static final byte[] OPEN = key("{\"", TIMESTAMP);
-    private static final byte[] LEVEL_KEY = key(",\"", LEVEL);
-    private static final byte[] SOURCE_KEY = key(",\"", SOURCE);
+    private static final byte[] OPEN = ascii("{\"" + TIMESTAMP + "\":\"");
+    /** After the timestamp, up to the source's value: one copy per level. */
+    private static final byte[][] LEVEL_TO_SOURCE = java.util.Arrays.stream(io.synthlogs.Level.values())
+            .map(l -> ascii("\",\"" + LEVEL + "\":\"" + l.name() + "\",\"" + SOURCE + "\":"))
+            .toArray(byte[][]::new);
     private static final byte[] SERVICE_KEY = key(",\"", SERVICE);
     private static final byte[] MESSAGE_KEY = key(",\"", MESSAGE);
     private static final byte[] REQUEST_ID_KEY = key(",\"", REQUEST_ID);
@@ -55,40 +56,37 @@ final class JsonLineFormat {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static void append(LineBuffer out, LogEntry e, boolean includeLabels) {
+    static void append(LineBuffer out, LineFields e, boolean includeLabels) {
         ConstantCache constants = out.constants();
         String nulled = e.labels() == null ? null : e.labels().field();
-        out.bytes(OPEN).append('"').timestamp(e.timestamp()).append('"');
-        out.bytes(LEVEL_KEY).append('"').ascii(e.level().name()).append('"');
-        out.bytes(SOURCE_KEY);
-        constants.append(out, e.source());
-        out.bytes(SERVICE_KEY);
-        constants.append(out, e.service());
-        out.bytes(MESSAGE_KEY).jsonString(e.message());
-        string(out, REQUEST_ID_KEY, REQUEST_ID, e.requestId(), nulled);
-        string(out, TRACE_ID_KEY, TRACE_ID, e.traceId(), nulled);
-        string(out, SPAN_ID_KEY, SPAN_ID, e.spanId(), nulled);
-        string(out, IP_ADDRESS_KEY, IP_ADDRESS, e.ipAddress(), nulled);
-        if (e.responseTimeMs() != null) {
-            out.bytes(RESPONSE_TIME_KEY).fixed(e.responseTimeMs(), 2);
+        out.bytes(OPEN).timestamp(e.epochSecond(), e.micros());
+        out.bytes(LEVEL_TO_SOURCE[e.level().ordinal()]);
+        constants.appendPair(out, e.source(), e.service(), JsonLineFormat::origin);
+        e.json(out, LineFields.MESSAGE);
+        string(out, e, LineFields.REQUEST_ID, REQUEST_ID_KEY, REQUEST_ID, nulled);
+        string(out, e, LineFields.TRACE_ID, TRACE_ID_KEY, TRACE_ID, nulled);
+        string(out, e, LineFields.SPAN_ID, SPAN_ID_KEY, SPAN_ID, nulled);
+        string(out, e, LineFields.IP_ADDRESS, IP_ADDRESS_KEY, IP_ADDRESS, nulled);
+        if (e.hasLatency()) {
+            out.bytes(RESPONSE_TIME_KEY).fixed(e.latency(), 2);
         } else {
             nullIfNamed(out, RESPONSE_TIME_KEY, RESPONSE_TIME_MS, nulled);
         }
-        if (e.statusCode() != null) {
-            out.bytes(STATUS_CODE_KEY).number(e.statusCode());
+        if (e.hasStatus()) {
+            out.bytes(STATUS_CODE_KEY).number(e.status());
         } else {
             nullIfNamed(out, STATUS_CODE_KEY, STATUS_CODE, nulled);
         }
-        string(out, ENDPOINT_KEY, ENDPOINT, e.endpoint(), nulled);
+        string(out, e, LineFields.ENDPOINT, ENDPOINT_KEY, ENDPOINT, nulled);
         constant(out, constants, METHOD_KEY, e.method());
         constant(out, constants, ERROR_CODE_KEY, e.errorCode());
-        string(out, USER_ID_KEY, USER_ID, e.userId(), nulled);
+        string(out, e, LineFields.USER_ID, USER_ID_KEY, USER_ID, nulled);
         constant(out, constants, QUERY_TYPE_KEY, e.queryType());
-        string(out, NODE_KEY, NODE, e.node(), nulled);
-        string(out, POD_KEY, POD, e.pod(), nulled);
+        string(out, e, LineFields.NODE, NODE_KEY, NODE, nulled);
+        string(out, e, LineFields.POD, POD_KEY, POD, nulled);
         constant(out, constants, RESOURCE_KEY, e.resource());
-        if (e.usagePercent() != null) {
-            out.bytes(USAGE_PERCENT_KEY).fixed(e.usagePercent(), 1);
+        if (e.hasPercent()) {
+            out.bytes(USAGE_PERCENT_KEY).fixed(e.percent(), 1);
         }
         if (includeLabels && e.labels() != null) {
             if (e.labels().isAnomaly()) {
@@ -99,6 +97,11 @@ final class JsonLineFormat {
             }
         }
         out.append('}');
+    }
+
+    /** {@code "source","service":"service","message":}, encoded once per source and service. */
+    private static void origin(LineBuffer out, String source, String service) {
+        out.jsonString(source).bytes(SERVICE_KEY).jsonString(service).bytes(MESSAGE_KEY);
     }
 
     private static void labels(LineBuffer out, ConstantCache constants, Labels l) {
@@ -121,9 +124,10 @@ final class JsonLineFormat {
         out.append('}');
     }
 
-    private static void string(LineBuffer out, byte[] key, String name, String value, String nulled) {
-        if (value != null) {
-            out.bytes(key).jsonString(value);
+    private static void string(LineBuffer out, LineFields e, int slot, byte[] key, String name, String nulled) {
+        if (e.has(slot)) {
+            out.bytes(key);
+            e.json(out, slot);
         } else {
             nullIfNamed(out, key, name, nulled);
         }

@@ -2,6 +2,9 @@ package io.synthlogs.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,8 +17,31 @@ import java.util.Arrays;
  * writer.
  */
 public final class LineBuffer {
+    /** {@link #text} found nothing that needs care: printable ASCII without quotes or backslashes. */
+    public static final int PLAIN = 0;
+    /** A quote, a backslash or a control character: JSON must escape it. */
+    public static final int JSON_SPECIAL = 1;
+    /** Bytes of multi-byte UTF-8 characters. */
+    public static final int NON_ASCII = 2;
+    /** A line feed or carriage return: the text format must escape it to stay one line. */
+    public static final int LINE_BREAK = 4;
+    /** An unpaired surrogate, kept in its three-byte form so the text round-trips. */
+    public static final int LONE_SURROGATE = 8;
+
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000};
+    /** "00" to "99": numbers are written two digits at a time. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    private static final VarHandle LONGS_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private byte[] bytes;
     private int length;
@@ -23,6 +49,7 @@ public final class LineBuffer {
     private final byte[] secondPrefix = new byte[20];
     private final ConstantCache constants;
     private char[] scratch = new char[256];
+    private LineFields scratchFields;
 
     public LineBuffer() {
         this(512);
@@ -40,6 +67,14 @@ public final class LineBuffer {
     /** Encodings of recurring strings, kept with the buffer that a writer reuses line after line. */
     ConstantCache constants() {
         return constants;
+    }
+
+    /** Fields to convert a {@code LogEntry} into, kept with the buffer it is rendered into. */
+    LineFields scratchFields() {
+        if (scratchFields == null) {
+            scratchFields = new LineFields();
+        }
+        return scratchFields;
     }
 
     public int length() {
@@ -113,6 +148,201 @@ public final class LineBuffer {
         }
         length = at + n;
         return this;
+    }
+
+    /**
+     * Appends {@code s} as UTF-8, unpaired surrogates in their three-byte form, and returns what it
+     * contained as an OR of {@link #JSON_SPECIAL}, {@link #NON_ASCII}, {@link #LINE_BREAK} and
+     * {@link #LONE_SURROGATE}: {@link #jsonBytes} and {@link #lineBytes} copy a {@link #PLAIN} run at once.
+     */
+    public int text(String s) {
+        int n = s.length();
+        char[] chars = charsOf(s, n);
+        ensure(n);
+        byte[] dst = bytes;
+        int at = length;
+        int i = 0;
+        while (i < n) {
+            char c = chars[i];
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            dst[at++] = (byte) c;
+            i++;
+        }
+        length = at;
+        int flags = PLAIN;
+        for (; i < n; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                if (c < 0x20 || c == '"' || c == '\\') {
+                    flags |= JSON_SPECIAL | (c == '\n' || c == '\r' ? LINE_BREAK : 0);
+                }
+                append((byte) c);
+            } else {
+                flags |= NON_ASCII;
+                if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1]))) {
+                    flags |= LONE_SURROGATE;
+                    ensure(3);
+                    bytes[length++] = (byte) (0xE0 | (c >> 12));
+                    bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    bytes[length++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    i = encodeNonAscii(chars, n, i, false);
+                }
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * Appends bytes written by {@link #text} as a JSON string literal: quoted, escaped where
+     * {@code flags} says it must be, unpaired surrogates as {@code \\uXXXX}.
+     */
+    public LineBuffer jsonBytes(byte[] src, int from, int count, int flags) {
+        ensure(count + 2);
+        bytes[length++] = '"';
+        if ((flags & (JSON_SPECIAL | LONE_SURROGATE)) == 0) {
+            System.arraycopy(src, from, bytes, length, count);
+            length += count;
+        } else {
+            int end = from + count;
+            for (int i = from; i < end; i++) {
+                int b = src[i] & 0xFF;
+                if (b >= 0x20 && b != '"' && b != '\\' && !surrogateAt(src, i, end, b)) {
+                    append((byte) b);
+                } else if (b < 0x80) {
+                    escapeAscii((char) b);
+                } else {
+                    ensure(1);
+                    bytes[length++] = '\\';
+                    unicodeEscape(surrogate(src, i));
+                    i += 2;
+                }
+            }
+        }
+        return append((byte) '"');
+    }
+
+    /**
+     * Appends bytes written by {@link #text} as part of a text line: line breaks as {@code \\n} and
+     * {@code \\r}, unpaired surrogates as {@code ?}, everything else as it is.
+     */
+    public LineBuffer lineBytes(byte[] src, int from, int count, int flags) {
+        if ((flags & (LINE_BREAK | LONE_SURROGATE)) == 0) {
+            ensure(count);
+            System.arraycopy(src, from, bytes, length, count);
+            length += count;
+            return this;
+        }
+        int end = from + count;
+        for (int i = from; i < end; i++) {
+            int b = src[i] & 0xFF;
+            if (b == '\n' || b == '\r') {
+                append((byte) '\\').append((byte) (b == '\n' ? 'n' : 'r'));
+            } else if (surrogateAt(src, i, end, b)) {
+                append((byte) '?');
+                i += 2;
+            } else {
+                append((byte) b);
+            }
+        }
+        return this;
+    }
+
+    /** Appends {@code count} bytes that this buffer already holds at {@code from}. */
+    public LineBuffer copyWithin(int from, int count) {
+        ensure(count);
+        System.arraycopy(bytes, from, bytes, length, count);
+        length += count;
+        return this;
+    }
+
+    /** Whether a three-byte surrogate form starts at {@code i}: {@code ED A0..BF xx}, never valid UTF-8. */
+    private static boolean surrogateAt(byte[] src, int i, int end, int b) {
+        return b == 0xED && i + 2 < end && (src[i + 1] & 0xE0) == 0xA0;
+    }
+
+    private static char surrogate(byte[] src, int i) {
+        return (char) (((src[i] & 0x0F) << 12) | ((src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F));
+    }
+
+    /**
+     * Decodes bytes written by {@link #text} back to the string it was given, unpaired surrogates
+     * included.
+     */
+    public static String decode(byte[] src, int from, int count, int flags) {
+        if ((flags & NON_ASCII) == 0) {
+            return new String(src, from, count, StandardCharsets.ISO_8859_1);
+        }
+        if ((flags & LONE_SURROGATE) == 0) {
+            return new String(src, from, count, StandardCharsets.UTF_8);
+        }
+        StringBuilder sb = new StringBuilder(count);
+        int end = from + count;
+        for (int i = from; i < end; i++) {
+            int b = src[i] & 0xFF;
+            if (b < 0x80) {
+                sb.append((char) b);
+            } else if (b < 0xE0) {
+                sb.append((char) (((b & 0x1F) << 6) | (src[++i] & 0x3F)));
+            } else if (b < 0xF0) {
+                sb.append(surrogate(src, i));
+                i += 2;
+            } else {
+                sb.appendCodePoint(((b & 0x07) << 18) | ((src[i + 1] & 0x3F) << 12) | ((src[i + 2] & 0x3F) << 6)
+                        | (src[i + 3] & 0x3F));
+                i += 3;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Appends {@code digits} (at most 16) hex digits of {@code bits}, lowest nibble first. */
+    public LineBuffer hex(long bits, int digits) {
+        ensure(16);
+        int at = length;
+        LONGS_LE.set(bytes, at, hexDigits((int) bits));
+        if (digits > 8) {
+            LONGS_LE.set(bytes, at + 8, hexDigits((int) (bits >>> 32)));
+        }
+        length = at + digits;
+        return this;
+    }
+
+    /** Appends {@code hi} and {@code lo} as a UUID in its canonical 8-4-4-4-12 form. */
+    public LineBuffer uuid(long hi, long lo) {
+        ensure(40);
+        byte[] dst = bytes;
+        int at = length;
+        LONGS_BE.set(dst, at, hexDigits((int) (hi >>> 32)));
+        long mid = hexDigits((int) hi);
+        dst[at + 8] = '-';
+        INTS_BE.set(dst, at + 9, (int) (mid >>> 32));
+        dst[at + 13] = '-';
+        INTS_BE.set(dst, at + 14, (int) mid);
+        long top = hexDigits((int) (lo >>> 32));
+        dst[at + 18] = '-';
+        INTS_BE.set(dst, at + 19, (int) (top >>> 32));
+        dst[at + 23] = '-';
+        INTS_BE.set(dst, at + 24, (int) top);
+        LONGS_BE.set(dst, at + 28, hexDigits((int) lo));
+        length = at + 36;
+        return this;
+    }
+
+    /**
+     * The eight nibbles of {@code v} as hex digit bytes, nibble {@code i} in byte {@code i} of the
+     * result: stored little-endian it reads lowest nibble first, big-endian highest first. Computed for
+     * all eight at once in one long.
+     */
+    private static long hexDigits(int v) {
+        long x = v & 0xFFFFFFFFL;
+        x = (x | (x << 16)) & 0x0000FFFF0000FFFFL;
+        x = (x | (x << 8)) & 0x00FF00FF00FF00FFL;
+        x = (x | (x << 4)) & 0x0F0F0F0F0F0F0F0FL;
+        long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+        return x + 0x3030303030303030L + letters * ('a' - '0' - 10);
     }
 
     /** Appends text as UTF-8, without escaping. */
@@ -249,20 +479,38 @@ public final class LineBuffer {
             bytes[length++] = '-';
             value = -value;
         }
-        int digits = digits(value);
-        int end = length + digits;
-        for (int p = end - 1; p >= length; p--) {
-            long q = value / 10;
-            bytes[p] = (byte) ('0' + (value - q * 10));
-            value = q;
-        }
+        int end = length + digits(value);
+        writeDigits(value, end, end - length);
         length = end;
         return this;
     }
 
+    /** Writes the last {@code width} digits of {@code value} so that they end at {@code end}, two at a time. */
+    private void writeDigits(long value, int end, int width) {
+        byte[] dst = bytes;
+        int p = end;
+        while (width >= 2) {
+            long q = value / 100;
+            int r = (int) (value - q * 100) << 1;
+            dst[--p] = DIGIT_PAIRS[r + 1];
+            dst[--p] = DIGIT_PAIRS[r];
+            value = q;
+            width -= 2;
+        }
+        if (width == 1) {
+            dst[--p] = (byte) ('0' + value % 10);
+        }
+    }
+
     private static int digits(long value) {
-        int digits = 1;
-        long bound = 10;
+        if (value < 10) {
+            return 1;
+        }
+        if (value < 100) {
+            return 2;
+        }
+        int digits = 3;
+        long bound = 1000;
         while (digits < 19 && value >= bound) {
             digits++;
             bound *= 10;
@@ -309,25 +557,25 @@ public final class LineBuffer {
 
     private LineBuffer padded(long value, int width) {
         ensure(width);
-        for (int p = length + width - 1; p >= length; p--) {
-            long q = value / 10;
-            bytes[p] = (byte) ('0' + (value - q * 10));
-            value = q;
-        }
+        writeDigits(value, length + width, width);
         length += width;
         return this;
     }
 
     /** Appends {@code 2024-01-15T10:30:45.123456Z}: UTC, microseconds, always 27 bytes. */
     public LineBuffer timestamp(Instant instant) {
-        long second = instant.getEpochSecond();
+        return timestamp(instant.getEpochSecond(), instant.getNano() / 1000);
+    }
+
+    /** Appends the timestamp {@code micros} microseconds after the epoch second {@code second}. */
+    public LineBuffer timestamp(long second, int micros) {
         if (second != cachedSecond) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
             if (t.getYear() < 0 || t.getYear() > 9999) {
                 // Outside four-digit years: rare enough to format directly.
                 ascii(String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.", t.getYear(),
                         t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()));
-                padded(instant.getNano() / 1000, 6);
+                padded(micros, 6);
                 return append((byte) 'Z');
             }
             digits(secondPrefix, 0, t.getYear(), 4);
@@ -347,7 +595,7 @@ public final class LineBuffer {
         ensure(27);
         System.arraycopy(secondPrefix, 0, bytes, length, secondPrefix.length);
         length += secondPrefix.length;
-        padded(instant.getNano() / 1000, 6);
+        padded(micros, 6);
         return append((byte) 'Z');
     }
 }

@@ -31,10 +31,15 @@ public enum LogFormat {
 
     /** Appends the line for {@code entry}, without a line break. */
     public void append(LineBuffer out, LogEntry entry, boolean includeLabels) {
+        append(out, out.scratchFields().set(entry), includeLabels);
+    }
+
+    /** Appends the line {@code fields} hold, without a line break. */
+    public void append(LineBuffer out, LineFields fields, boolean includeLabels) {
         if (this == JSON) {
-            JsonLineFormat.append(out, entry, includeLabels);
+            JsonLineFormat.append(out, fields, includeLabels);
         } else {
-            TextLineFormat.append(out, entry, includeLabels);
+            TextLineFormat.append(out, fields, includeLabels);
         }
     }
 

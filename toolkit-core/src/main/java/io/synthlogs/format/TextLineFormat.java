@@ -1,7 +1,5 @@
 package io.synthlogs.format;
 
-import io.synthlogs.LogEntry;
-
 /**
  * The original tool's text layout:
  * {@code [ts] [LEVEL   ] [source/service] [a1b2c3d4] message (123.45ms) [502] [ANOMALY:type:0.85]},
@@ -12,19 +10,21 @@ final class TextLineFormat {
 
     private TextLineFormat() {}
 
-    static void append(LineBuffer out, LogEntry e, boolean includeLabels) {
-        out.append('[').timestamp(e.timestamp()).ascii("] [").ascii(PADDED_LEVELS[e.level().ordinal()]).ascii("] [");
+    static void append(LineBuffer out, LineFields e, boolean includeLabels) {
+        out.append('[').timestamp(e.epochSecond(), e.micros()).ascii("] [").ascii(PADDED_LEVELS[e.level().ordinal()])
+                .ascii("] [");
         out.utf8(oneLine(e.source())).append('/').utf8(oneLine(e.service())).ascii("] ");
-        if (e.requestId() != null) {
-            String id = e.requestId();
-            out.append('[').utf8(oneLine(id.length() > 8 ? id.substring(0, 8) : id)).ascii("] ");
+        if (e.has(LineFields.REQUEST_ID)) {
+            out.append('[');
+            e.linePrefix(out, LineFields.REQUEST_ID, 8);
+            out.ascii("] ");
         }
-        out.utf8(oneLine(e.message()));
-        if (e.responseTimeMs() != null) {
-            out.ascii(" (").fixed(e.responseTimeMs(), 2).ascii("ms)");
+        e.line(out, LineFields.MESSAGE);
+        if (e.hasLatency()) {
+            out.ascii(" (").fixed(e.latency(), 2).ascii("ms)");
         }
-        if (e.statusCode() != null) {
-            out.ascii(" [").number(e.statusCode()).append(']');
+        if (e.hasStatus()) {
+            out.ascii(" [").number(e.status()).append(']');
         }
         if (includeLabels && e.isAnomaly()) {
             out.ascii(" [ANOMALY:").ascii(e.labels().anomalyType().wireName()).append(':')
@@ -32,11 +32,11 @@ final class TextLineFormat {
         }
     }
 
-    /** Text lines must stay one line whatever a payload contains. */
-    private static String oneLine(String message) {
-        if (message.indexOf('\n') < 0 && message.indexOf('\r') < 0) {
-            return message;
+    /** Text lines must stay one line whatever a name contains. */
+    private static String oneLine(String name) {
+        if (name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
+            return name;
         }
-        return message.replace("\r", "\\r").replace("\n", "\\n");
+        return name.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -1,0 +1,279 @@
+package io.synthlogs.format;
+
+import io.synthlogs.Labels;
+import io.synthlogs.Level;
+import io.synthlogs.LogEntry;
+import java.time.Instant;
+
+/**
+ * One line's values in the form the formats write from: the free-text fields as byte ranges of one
+ * reused arena, each with the {@link LineBuffer#text flags} that say whether it can be copied as it is;
+ * vocabulary strings, numbers and labels as values. The engine renders straight into it, so a line
+ * reaches its output without a {@link LogEntry} or a string being built; {@link #set} fills it from a
+ * {@code LogEntry} instead. Reused line after line; not thread-safe.
+ *
+ * <p>Internal API: the engine writes it, {@link LogFormat} reads it.
+ */
+public final class LineFields {
+    public static final int MESSAGE = 0;
+    public static final int REQUEST_ID = 1;
+    public static final int TRACE_ID = 2;
+    public static final int SPAN_ID = 3;
+    public static final int IP_ADDRESS = 4;
+    public static final int ENDPOINT = 5;
+    public static final int USER_ID = 6;
+    public static final int NODE = 7;
+    public static final int POD = 8;
+    private static final int SLOTS = 9;
+    private static final int ABSENT = -1;
+
+    private final LineBuffer arena = new LineBuffer(1024, false);
+    private final int[] from = new int[SLOTS];
+    private final int[] count = new int[SLOTS];
+    private final int[] flags = new int[SLOTS];
+
+    private long index;
+    private long epochSecond;
+    private int micros;
+    private Level level;
+    private String source;
+    private String service;
+    private String method;
+    private String errorCode;
+    private String queryType;
+    private String resource;
+    private boolean hasStatus;
+    private int status;
+    private boolean hasLatency;
+    private double latency;
+    private boolean hasPercent;
+    private double percent;
+    private Labels labels;
+
+    public LineFields() {
+        clear();
+    }
+
+    /** Forgets the previous line. */
+    public void clear() {
+        arena.reset();
+        java.util.Arrays.fill(count, ABSENT);
+        method = errorCode = queryType = resource = null;
+        hasStatus = hasLatency = hasPercent = false;
+        labels = null;
+    }
+
+    /** Where the engine writes free text; {@link #close} then marks what it wrote as a field. */
+    public LineBuffer arena() {
+        return arena;
+    }
+
+    /** Makes the arena bytes from {@code start} to its end the value of {@code slot}. */
+    public void close(int slot, int start, int textFlags) {
+        from[slot] = start;
+        count[slot] = arena.length() - start;
+        flags[slot] = textFlags;
+    }
+
+    /** Writes {@code value} into the arena as the value of {@code slot}; returns its flags. */
+    public int put(int slot, String value) {
+        int start = arena.length();
+        int f = arena.text(value);
+        close(slot, start, f);
+        return f;
+    }
+
+    /** Appends the value of {@code slot} to the arena again (a field the message quotes); returns its flags. */
+    public int repeat(int slot) {
+        arena.copyWithin(from[slot], count[slot]);
+        return flags[slot];
+    }
+
+    public boolean has(int slot) {
+        return count[slot] != ABSENT;
+    }
+
+    public LineFields position(long lineIndex, long second, int microOfSecond) {
+        this.index = lineIndex;
+        this.epochSecond = second;
+        this.micros = microOfSecond;
+        return this;
+    }
+
+    public LineFields origin(Level lineLevel, String lineSource, String lineService) {
+        this.level = lineLevel;
+        this.source = lineSource;
+        this.service = lineService;
+        return this;
+    }
+
+    /** The fields drawn from small vocabularies; {@code null} where absent. */
+    public LineFields vocabulary(String lineMethod, String lineErrorCode, String lineQueryType, String lineResource) {
+        this.method = lineMethod;
+        this.errorCode = lineErrorCode;
+        this.queryType = lineQueryType;
+        this.resource = lineResource;
+        return this;
+    }
+
+    public LineFields status(int value) {
+        hasStatus = true;
+        status = value;
+        return this;
+    }
+
+    public LineFields latency(double value) {
+        hasLatency = true;
+        latency = value;
+        return this;
+    }
+
+    public LineFields percent(double value) {
+        hasPercent = true;
+        percent = value;
+        return this;
+    }
+
+    public LineFields labels(Labels lineLabels) {
+        this.labels = lineLabels;
+        return this;
+    }
+
+    public Labels labels() {
+        return labels;
+    }
+
+    public boolean isAnomaly() {
+        return labels != null && labels.isAnomaly();
+    }
+
+    /** Fills these fields from {@code entry}. */
+    public LineFields set(LogEntry entry) {
+        clear();
+        Instant t = entry.timestamp();
+        position(entry.index(), t.getEpochSecond(), t.getNano() / 1000);
+        origin(entry.level(), entry.source(), entry.service());
+        vocabulary(entry.method(), entry.errorCode(), entry.queryType(), entry.resource());
+        putIfPresent(MESSAGE, entry.message());
+        putIfPresent(REQUEST_ID, entry.requestId());
+        putIfPresent(TRACE_ID, entry.traceId());
+        putIfPresent(SPAN_ID, entry.spanId());
+        putIfPresent(IP_ADDRESS, entry.ipAddress());
+        putIfPresent(ENDPOINT, entry.endpoint());
+        putIfPresent(USER_ID, entry.userId());
+        putIfPresent(NODE, entry.node());
+        putIfPresent(POD, entry.pod());
+        if (entry.statusCode() != null) {
+            status(entry.statusCode());
+        }
+        if (entry.responseTimeMs() != null) {
+            latency(entry.responseTimeMs());
+        }
+        if (entry.usagePercent() != null) {
+            percent(entry.usagePercent());
+        }
+        return labels(entry.labels());
+    }
+
+    private void putIfPresent(int slot, String value) {
+        if (value != null) {
+            put(slot, value);
+        }
+    }
+
+    /** These fields as a {@link LogEntry}. */
+    public LogEntry toEntry() {
+        return new LogEntry(index, Instant.ofEpochSecond(epochSecond, micros * 1000L), level, source, service,
+                string(MESSAGE), string(REQUEST_ID), string(TRACE_ID), string(SPAN_ID), string(IP_ADDRESS), method,
+                string(ENDPOINT), hasStatus ? Integer.valueOf(status) : null, hasLatency ? Double.valueOf(latency) : null,
+                string(USER_ID), errorCode, queryType, string(NODE), string(POD), resource,
+                hasPercent ? Double.valueOf(percent) : null, labels);
+    }
+
+    private String string(int slot) {
+        return has(slot) ? LineBuffer.decode(arena.array(), from[slot], count[slot], flags[slot]) : null;
+    }
+
+    // What the formats read.
+
+    void json(LineBuffer out, int slot) {
+        out.jsonBytes(arena.array(), from[slot], count[slot], flags[slot]);
+    }
+
+    void line(LineBuffer out, int slot) {
+        out.lineBytes(arena.array(), from[slot], count[slot], flags[slot]);
+    }
+
+    /** The first {@code chars} characters of {@code slot} in a text line. */
+    void linePrefix(LineBuffer out, int slot, int chars) {
+        if ((flags[slot] & LineBuffer.NON_ASCII) == 0) {
+            out.lineBytes(arena.array(), from[slot], Math.min(chars, count[slot]), flags[slot]);
+        } else {
+            String s = string(slot);
+            String prefix = s.substring(0, Math.min(chars, s.length()));
+            LineBuffer scratch = new LineBuffer(prefix.length() * 3 + 16, false);
+            int f = scratch.text(prefix);
+            out.lineBytes(scratch.array(), 0, scratch.length(), f);
+        }
+    }
+
+    long epochSecond() {
+        return epochSecond;
+    }
+
+    int micros() {
+        return micros;
+    }
+
+    Level level() {
+        return level;
+    }
+
+    String source() {
+        return source;
+    }
+
+    String service() {
+        return service;
+    }
+
+    String method() {
+        return method;
+    }
+
+    String errorCode() {
+        return errorCode;
+    }
+
+    String queryType() {
+        return queryType;
+    }
+
+    String resource() {
+        return resource;
+    }
+
+    boolean hasStatus() {
+        return hasStatus;
+    }
+
+    int status() {
+        return status;
+    }
+
+    boolean hasLatency() {
+        return hasLatency;
+    }
+
+    double latency() {
+        return latency;
+    }
+
+    boolean hasPercent() {
+        return hasPercent;
+    }
+
+    double percent() {
+        return percent;
+    }
+}
