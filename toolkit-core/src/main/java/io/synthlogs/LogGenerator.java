@@ -114,6 +114,14 @@ public final class LogGenerator implements Iterator<LogEntry> {
         return engine.openEpisode(false);
     }
 
+    /**
+     * The episode in progress, with its lines so far, optionally marked {@code truncated}: the truth
+     * of a stream cut after the last line generated.
+     */
+    public Optional<Episode> openEpisode(boolean markTruncated) {
+        return engine.openEpisode(markTruncated);
+    }
+
     /** Closed episodes plus the one in progress, marked truncated: the truth of the lines so far. */
     public List<Episode> episodesSoFar() {
         List<Episode> all = new ArrayList<>(episodes);

@@ -55,6 +55,59 @@ class LauncherIT {
         assertThat(first.err()).contains("seed 7, start 2024-01-01T00:00:00Z").contains("wrote 3000 lines");
     }
 
+    /** Stdout runs generate on a second thread; a paced run (--interval) on one: same lines, same truth. */
+    @Test
+    void two_threads_write_the_same_lines_and_manifest_as_one() throws Exception {
+        Result pipelined = run("--total", "20000", "--output", "stdout", "--seed", "5", "-a", "0.2", "--manifest", "two.jsonl");
+        byte[] twoThreads = Files.readAllBytes(cwd.resolve("two.jsonl"));
+        Result paced = run("--total", "20000", "--output", "stdout", "--seed", "5", "-a", "0.2", "--interval", "0",
+                "--manifest", "one.jsonl");
+        assertThat(pipelined.code()).as(pipelined.err()).isZero();
+        assertThat(paced.code()).as(paced.err()).isZero();
+        assertThat(pipelined.out()).isEqualTo(paced.out());
+        assertThat(twoThreads).isEqualTo(Files.readAllBytes(cwd.resolve("one.jsonl")));
+        assertThat(new String(twoThreads, StandardCharsets.UTF_8).lines().count()).isGreaterThan(10);
+        assertThat(pipelined.err()).contains("wrote 20000 lines");
+    }
+
+    /** A run stopped mid-way: whole lines, and a manifest that accounts for exactly the lines written. */
+    @Test
+    void sigterm_on_a_fast_run_leaves_a_manifest_that_matches_the_lines() throws Exception {
+        Path lines = cwd.resolve("lines.jsonl");
+        Path manifest = cwd.resolve("m.jsonl");
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "500000000", "--output",
+                "stdout", "--seed", "9", "-a", "0.2", "--manifest", manifest.toString())
+                .directory(cwd.toFile()).redirectOutput(lines.toFile()).redirectError(cwd.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((!Files.exists(lines) || Files.size(lines) < 4_000_000) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        process.toHandle().descendants().forEach(ProcessHandle::destroy); // SIGTERM to the JVM under the launcher
+        process.destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(cwd.resolve("log"))).isZero();
+
+        String content = Files.readString(lines);
+        assertThat(content).endsWith("\n");
+        java.util.Map<String, Long> linesPerEpisode = new java.util.HashMap<>();
+        long count = 0;
+        for (String line : content.split("\n")) {
+            var labels = JSON.readTree(line).get("_labels");
+            if (labels.get("is_anomaly").asBoolean()) {
+                linesPerEpisode.merge(labels.get("episode_id").asText(), 1L, Long::sum);
+            }
+            count++;
+        }
+        assertThat(count).isGreaterThan(1000).isLessThan(500_000_000);
+        java.util.Map<String, Long> inManifest = new java.util.HashMap<>();
+        for (String episode : Files.readAllLines(manifest)) {
+            var node = JSON.readTree(episode);
+            inManifest.put(node.get("episode_id").asText(), node.get("line_count").asLong());
+            assertThat(node.get("last_line").asLong()).isLessThan(count);
+        }
+        assertThat(inManifest).isEqualTo(linesPerEpisode);
+    }
+
     @Test
     void files_concatenated_in_counter_order_equal_stdout() throws Exception {
         Path out = cwd.resolve("out");

@@ -27,10 +27,11 @@ public final class LineFields {
     private static final int SLOTS = 9;
     private static final int ABSENT = -1;
 
-    private final LineBuffer arena = new LineBuffer(1024, false);
-    private final int[] from = new int[SLOTS];
-    private final int[] count = new int[SLOTS];
-    private final int[] flags = new int[SLOTS];
+    private final LineBuffer arena;
+    /** Whether the arena holds this line only, and so starts over with each line. */
+    private final boolean ownArena;
+    /** Per slot: where its bytes start in the arena, how many ({@link #ABSENT} if none), and their text flags. */
+    private final int[] slots = new int[3 * SLOTS];
 
     private long index;
     private long epochSecond;
@@ -51,13 +52,31 @@ public final class LineFields {
     private Labels labels;
 
     public LineFields() {
+        this(new LineBuffer(1024, false), true);
+    }
+
+    /**
+     * Fields whose bytes go to the end of {@code shared}, after the lines before it, so that a block
+     * of lines is one contiguous run of bytes. Whoever owns {@code shared} resets it.
+     */
+    public LineFields(LineBuffer shared) {
+        this(shared, false);
+    }
+
+    private LineFields(LineBuffer arena, boolean ownArena) {
+        this.arena = arena;
+        this.ownArena = ownArena;
         clear();
     }
 
     /** Forgets the previous line. */
     public void clear() {
-        arena.reset();
-        java.util.Arrays.fill(count, ABSENT);
+        if (ownArena) {
+            arena.reset();
+        }
+        for (int slot = 0; slot < SLOTS; slot++) {
+            slots[3 * slot + 1] = ABSENT;
+        }
         method = errorCode = queryType = resource = null;
         hasStatus = hasLatency = hasPercent = false;
         labels = null;
@@ -70,9 +89,9 @@ public final class LineFields {
 
     /** Makes the arena bytes from {@code start} to its end the value of {@code slot}. */
     public void close(int slot, int start, int textFlags) {
-        from[slot] = start;
-        count[slot] = arena.length() - start;
-        flags[slot] = textFlags;
+        slots[3 * slot] = start;
+        slots[3 * slot + 1] = arena.length() - start;
+        slots[3 * slot + 2] = textFlags;
     }
 
     /** Writes {@code value} into the arena as the value of {@code slot}; returns its flags. */
@@ -85,12 +104,24 @@ public final class LineFields {
 
     /** Appends the value of {@code slot} to the arena again (a field the message quotes); returns its flags. */
     public int repeat(int slot) {
-        arena.copyWithin(from[slot], count[slot]);
-        return flags[slot];
+        arena.copyWithin(from(slot), count(slot));
+        return flags(slot);
     }
 
     public boolean has(int slot) {
-        return count[slot] != ABSENT;
+        return count(slot) != ABSENT;
+    }
+
+    private int from(int slot) {
+        return slots[3 * slot];
+    }
+
+    private int count(int slot) {
+        return slots[3 * slot + 1];
+    }
+
+    private int flags(int slot) {
+        return slots[3 * slot + 2];
     }
 
     public LineFields position(long lineIndex, long second, int microOfSecond) {
@@ -191,23 +222,23 @@ public final class LineFields {
     }
 
     private String string(int slot) {
-        return has(slot) ? LineBuffer.decode(arena.array(), from[slot], count[slot], flags[slot]) : null;
+        return has(slot) ? LineBuffer.decode(arena.array(), from(slot), count(slot), flags(slot)) : null;
     }
 
     // What the formats read.
 
     void json(LineBuffer out, int slot) {
-        out.jsonBytes(arena.array(), from[slot], count[slot], flags[slot]);
+        out.jsonBytes(arena.array(), from(slot), count(slot), flags(slot));
     }
 
     void line(LineBuffer out, int slot) {
-        out.lineBytes(arena.array(), from[slot], count[slot], flags[slot]);
+        out.lineBytes(arena.array(), from(slot), count(slot), flags(slot));
     }
 
     /** The first {@code chars} characters of {@code slot} in a text line. */
     void linePrefix(LineBuffer out, int slot, int chars) {
-        if ((flags[slot] & LineBuffer.NON_ASCII) == 0) {
-            out.lineBytes(arena.array(), from[slot], Math.min(chars, count[slot]), flags[slot]);
+        if ((flags(slot) & LineBuffer.NON_ASCII) == 0) {
+            out.lineBytes(arena.array(), from(slot), Math.min(chars, count(slot)), flags(slot));
         } else {
             String s = string(slot);
             String prefix = s.substring(0, Math.min(chars, s.length()));

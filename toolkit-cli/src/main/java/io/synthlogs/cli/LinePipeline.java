@@ -1,0 +1,137 @@
+package io.synthlogs.cli;
+
+import io.synthlogs.Episode;
+import io.synthlogs.LogGenerator;
+import io.synthlogs.format.LineBuffer;
+import io.synthlogs.format.LineFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Generates a finite run's lines on a thread of its own, a block at a time, while the caller formats
+ * and writes the block before: generating and formatting each take about half of a line's time, so a
+ * run uses two cores. The lines are exactly those of the same generator on one thread; only where
+ * they are formatted changes. Each block carries the episodes that closed within it and the one still
+ * open at its end, so a run stopped after any block writes a manifest that matches its lines.
+ */
+final class LinePipeline implements AutoCloseable {
+    /**
+     * Lines per block and blocks in flight, measured on 2 cores: large enough that handing a block
+     * over costs little per line, small enough that the blocks in flight stay in the shared cache.
+     */
+    private static final int BLOCK_LINES = 512;
+    private static final int BLOCKS = 8;
+
+    /** Lines with their episodes. Reused: valid until {@link #recycle}d. */
+    static final class Block {
+        /** The bytes of all its lines, one after the other: what crosses between the cores is compact. */
+        private final LineBuffer arena;
+        private final LineFields[] lines;
+        private final List<Episode> closed = new ArrayList<>();
+        private int count;
+        private Episode openAtEnd;
+        private Throwable failure;
+
+        Block(int capacity) {
+            arena = new LineBuffer(capacity * 512);
+            lines = new LineFields[capacity];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = new LineFields(arena);
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        LineFields line(int i) {
+            return lines[i];
+        }
+
+        /** Episodes whose last line is in this block. */
+        List<Episode> closed() {
+            return closed;
+        }
+
+        /** The episode still open after this block's last line, marked truncated; or {@code null}. */
+        Episode openAtEnd() {
+            return openAtEnd;
+        }
+    }
+
+    private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS);
+    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
+    private final Thread thread;
+    private volatile boolean closing;
+    /** The block being filled; touched by the generating thread only. */
+    private Block current;
+
+    /** Starts generating {@code total} lines from {@code generator}, which nobody else may use now. */
+    LinePipeline(LogGenerator generator, long total) {
+        for (int i = 0; i < BLOCKS; i++) {
+            free.add(new Block(BLOCK_LINES));
+        }
+        generator.onEpisode(episode -> current.closed.add(episode));
+        thread = new Thread(() -> produce(generator, total), "synthlogs-generator");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void produce(LogGenerator generator, long total) {
+        long made = 0;
+        try {
+            while (made < total && !closing) {
+                Block block = free.take();
+                block.closed.clear();
+                block.arena.reset();
+                current = block;
+                int n = (int) Math.min(BLOCK_LINES, total - made);
+                for (int i = 0; i < n; i++) {
+                    generator.nextLine(block.lines[i]);
+                }
+                block.count = n;
+                block.openAtEnd = generator.openEpisode(true).orElse(null);
+                made += n;
+                filled.put(block);
+            }
+        } catch (InterruptedException e) {
+            // Closed while waiting: the consumer wants no more.
+        } catch (RuntimeException | Error e) {
+            Block failed = new Block(0);
+            failed.failure = e;
+            filled.offer(failed);
+        }
+    }
+
+    /** The next block, in order; rethrows what went wrong while generating it. */
+    Block take() throws InterruptedException {
+        Block block = filled.take();
+        if (block.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (block.failure instanceof Error e) {
+            throw e;
+        }
+        return block;
+    }
+
+    /** Gives a block taken and written back for filling. */
+    void recycle(Block block) {
+        free.offer(block);
+    }
+
+    /** Stops generating; lines generated but not taken are dropped. */
+    @Override
+    public void close() {
+        closing = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
