@@ -2,7 +2,7 @@ package io.synthlogs.cli;
 
 import io.synthlogs.Episode;
 import io.synthlogs.LogGenerator;
-import io.synthlogs.format.LineBuffer;
+import io.synthlogs.format.LineBlock;
 import io.synthlogs.format.LineFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,28 +27,22 @@ final class LinePipeline implements AutoCloseable {
 
     /** Lines with their episodes. Reused: valid until {@link #recycle}d. */
     static final class Block {
-        /** The bytes of all its lines, one after the other: what crosses between the cores is compact. */
-        private final LineBuffer arena;
-        private final LineFields[] lines;
+        /** The bytes of all its lines in one arena: what crosses between the cores is compact. */
+        private final LineBlock lines;
         private final List<Episode> closed = new ArrayList<>();
-        private int count;
         private Episode openAtEnd;
         private Throwable failure;
 
         Block(int capacity) {
-            arena = new LineBuffer(capacity * 512);
-            lines = new LineFields[capacity];
-            for (int i = 0; i < lines.length; i++) {
-                lines[i] = new LineFields(arena);
-            }
+            lines = new LineBlock(capacity);
         }
 
         int count() {
-            return count;
+            return lines.size();
         }
 
         LineFields line(int i) {
-            return lines[i];
+            return lines.get(i);
         }
 
         /** Episodes whose last line is in this block. */
@@ -86,13 +80,12 @@ final class LinePipeline implements AutoCloseable {
             while (made < total && !closing) {
                 Block block = free.take();
                 block.closed.clear();
-                block.arena.reset();
+                block.lines.clear();
                 current = block;
                 int n = (int) Math.min(BLOCK_LINES, total - made);
                 for (int i = 0; i < n; i++) {
-                    generator.nextLine(block.lines[i]);
+                    generator.nextLine(block.lines.add());
                 }
-                block.count = n;
                 block.openAtEnd = generator.openEpisode(true).orElse(null);
                 made += n;
                 filled.put(block);

@@ -3,18 +3,17 @@ package io.synthlogs.server;
 import io.synthlogs.AnomalyType;
 import io.synthlogs.Episode;
 import io.synthlogs.Injection;
-import io.synthlogs.LogEntry;
 import io.synthlogs.LogGenerator;
+import io.synthlogs.format.LineBlock;
+import io.synthlogs.format.LineFields;
 import io.synthlogs.Scenario;
 import io.synthlogs.config.SynthConfig;
 import io.synthlogs.format.EpisodeJson;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -28,7 +27,8 @@ import java.util.function.UnaryOperator;
  */
 final class GeneratorSession {
     /** One batch of lines handed to one client. */
-    record Batch(List<LogEntry> lines, int anomalyCount) {}
+    /** Lines rendered into one block under the lock, written out after it. */
+    record Batch(LineBlock lines, int anomalyCount) {}
 
     private final Object lock = new Object();
     private final LogGenerator generator;
@@ -82,14 +82,13 @@ final class GeneratorSession {
                 generator.reconfigure(ConfigPatch.withRate(config, wanted));
                 generatorRate = wanted;
             }
-            List<LogEntry> lines = new ArrayList<>(count);
+            LineBlock lines = new LineBlock(count);
             int anomalous = 0;
             for (int i = 0; i < count; i++) {
-                LogEntry entry = generator.next();
-                lines.add(entry);
-                if (entry.isAnomaly()) {
+                LineFields line = generator.nextLine(lines.add());
+                if (line.isAnomaly()) {
                     anomalous++;
-                    byType.merge(entry.labels().anomalyType(), 1L, Long::sum);
+                    byType.merge(line.labels().anomalyType(), 1L, Long::sum);
                 }
             }
             total += count;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.synthlogs.LogEntry;
+import io.synthlogs.format.LineBlock;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The server's one JSON mapper, and log lines as JSON values. */
@@ -63,7 +63,7 @@ final class Json {
     }
 
     // One buffer for all lines also keeps LineBuffer's per-second timestamp cache warm across lines.
-    private static void logs(LineBuffer out, List<LogEntry> lines, LogFormat format, boolean includeLabels) {
+    private static void logs(LineBuffer out, LineBlock lines, LogFormat format, boolean includeLabels) {
         out.append((byte) '[');
         LineBuffer text = format == LogFormat.JSON ? null : new LineBuffer();
         for (int i = 0; i < lines.size(); i++) {

@@ -98,7 +98,7 @@ final class RestHandlers {
         String forced = f.text("force_anomaly", ConfigPatch.injectableNames());
         GeneratorSession.Batch batch = forced == null ? session.generate(1, null)
                 : session.forced(anomalyType(f, "force_anomaly", forced));
-        LogEntry entry = batch.lines().get(0);
+        LogEntry entry = batch.lines().get(0).toEntry();
         ctx.json(Json.log(entry, LogFormat.JSON, labels));
     }
 

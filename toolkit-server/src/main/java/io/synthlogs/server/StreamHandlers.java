@@ -1,7 +1,6 @@
 package io.synthlogs.server;
 
 import io.javalin.http.Context;
-import io.synthlogs.LogEntry;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,8 +95,8 @@ final class StreamHandlers {
 
     private static LineBuffer lines(GeneratorSession.Batch batch, StreamParams params) {
         LineBuffer out = Json.buffer(batch.lines().size());
-        for (LogEntry entry : batch.lines()) {
-            LogFormat.JSON.append(out, entry, params.includeLabels());
+        for (int i = 0; i < batch.lines().size(); i++) {
+            LogFormat.JSON.append(out, batch.lines().get(i), params.includeLabels());
             out.append((byte) '\n');
         }
         return out;

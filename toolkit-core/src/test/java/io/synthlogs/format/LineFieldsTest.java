@@ -1,0 +1,69 @@
+package io.synthlogs.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlogs.AnomalyType;
+import io.synthlogs.Labels;
+import io.synthlogs.Level;
+import io.synthlogs.LogEntry;
+import io.synthlogs.LogGenerator;
+import io.synthlogs.Scenario;
+import io.synthlogs.config.ConfigLoader;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The byte form lines travel in: lossless for any string, and the same lines however they are held. */
+class LineFieldsTest {
+    private static final List<String> AWKWARD = List.of("plain", "", "qu\"ote", "back\\slash", "line\nbreak", "cr\r",
+            "tab\t", "\u0000", "\u007F", "é", "日本語", "😀", "\uD800", "\uDFFF", "a\uDBFFb", "\uDC00\uD800", "\u2028",
+            "e\u0301", "\uFFFF");
+
+    @Test
+    void any_string_survives_the_arena_unchanged() {
+        SplittableRandom random = new SplittableRandom(7);
+        LineFields fields = new LineFields();
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int parts = random.nextInt(4); parts >= 0; parts--) {
+                s.append(AWKWARD.get(random.nextInt(AWKWARD.size())));
+            }
+            String value = s.toString();
+            LogEntry entry = new LogEntry(n, Instant.parse("2024-02-29T23:59:59.999999Z"), Level.WARNING, value, value,
+                    value, value, value, value, value, value, value, n % 2 == 0 ? null : 404, n % 3 == 0 ? null : 12.5,
+                    value, value, value, value, value, value, n % 5 == 0 ? null : 99.9,
+                    new Labels(true, AnomalyType.DATA_ANOMALY, 0.75, value, value, true, value, value, value));
+            assertThat(fields.set(entry).toEntry()).as("case %d", n).isEqualTo(entry);
+        }
+    }
+
+    @Test
+    void lines_in_a_block_equal_lines_made_one_by_one() {
+        Scenario scenario = Scenario.of(ConfigLoader.builder().set("anomalies.rate", 0.5, "test").build(), 3);
+        LogGenerator oneByOne = LogGenerator.of(scenario);
+        LogGenerator blocked = LogGenerator.of(scenario);
+        LineBlock block = new LineBlock(2); // grows well past what it expected
+        for (int round = 0; round < 3; round++) {
+            block.clear();
+            for (int i = 0; i < 700; i++) {
+                blocked.nextLine(block.add());
+            }
+            assertThat(block.size()).isEqualTo(700);
+            for (int i = 0; i < block.size(); i++) {
+                LogEntry expected = oneByOne.next();
+                assertThat(block.get(i).toEntry()).isEqualTo(expected);
+                assertThat(LogFormat.TEXT.render(expected, true)).isEqualTo(render(LogFormat.TEXT, block.get(i)));
+                assertThat(LogFormat.JSON.render(expected, false)).isEqualTo(render(LogFormat.JSON, block.get(i)));
+            }
+        }
+        assertThatThrownBy(() -> block.get(700)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    private static String render(LogFormat format, LineFields fields) {
+        LineBuffer out = new LineBuffer();
+        format.append(out, fields, format == LogFormat.TEXT);
+        return out.toString();
+    }
+}
