@@ -80,7 +80,7 @@ final class DataAnomaly implements AnomalyPattern {
     private String malformed(Draft d, Rng rng) {
         String bad = switch (field) {
             case JsonFields.IP_ADDRESS -> rng.between(256, 999) + "." + rng.between(0, 255) + "." + rng.between(0, 255);
-            case JsonFields.REQUEST_ID -> "req-" + Renderer.hex(rng, 7) + "-" + rng.between(0, 99);
+            case JsonFields.REQUEST_ID -> "req-" + Values.hex(rng, 7) + "-" + rng.between(0, 99);
             default -> "usr::" + rng.between(100, 999) + "%$";
         };
         switch (field) {

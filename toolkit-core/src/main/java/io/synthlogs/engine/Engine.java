@@ -119,7 +119,7 @@ public final class Engine {
         boolean first = this.config == null;
         this.config = newConfig;
         this.trafficModel = new TrafficModel(newConfig, TemplateCatalog.bundled());
-        this.context = new PatternContext(TemplateCatalog.bundled(), trafficModel, renderer);
+        this.context = new PatternContext(TemplateCatalog.bundled(), trafficModel, renderer.values());
         this.scheduler = new AnomalyScheduler(newConfig.anomalies());
         this.meanGapMicros = 1_000_000.0 / newConfig.timestamps().rate();
         if (active == null) {

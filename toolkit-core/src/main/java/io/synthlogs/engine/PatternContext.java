@@ -8,17 +8,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What anomaly patterns draw on: the configured sources by kind, the templates and the renderer. */
+/** What anomaly patterns draw on: the configured sources by kind, the templates and the value writers. */
 final class PatternContext {
     final TemplateCatalog catalog;
     final TrafficModel traffic;
-    final Renderer renderer;
+    final Values values;
     private final Map<SourceKind, List<SynthConfig.Source>> byKind = new EnumMap<>(SourceKind.class);
 
-    PatternContext(TemplateCatalog catalog, TrafficModel traffic, Renderer renderer) {
+    PatternContext(TemplateCatalog catalog, TrafficModel traffic, Values values) {
         this.catalog = catalog;
         this.traffic = traffic;
-        this.renderer = renderer;
+        this.values = values;
         for (SourceKind kind : SourceKind.values()) {
             byKind.put(kind, new ArrayList<>());
         }

@@ -23,16 +23,18 @@ import io.synthlogs.format.LineFields;
  */
 final class Renderer {
     private static final int[] POOL_SIZES = {10, 20, 32, 50, 64, 100};
-    private static final int[] ATTACKER_NETWORKS = {45, 91, 103, 185, 193, 194};
 
     private final Rng rng;
-    private final Words upstreams;
-    /** For the values anomaly patterns draw as strings once per episode. */
-    private final LineBuffer scratch = new LineBuffer(128);
+    private final Values values;
 
     Renderer(Rng contentRng, String[] upstreams) {
         this.rng = contentRng;
-        this.upstreams = new Words(upstreams.length == 0 ? Vocabulary.UPSTREAMS : upstreams);
+        this.values = new Values(contentRng, upstreams);
+    }
+
+    /** The value writers, which anomaly patterns draw on too. */
+    Values values() {
+        return values;
     }
 
     void render(Draft d, LineFields out) {
@@ -44,10 +46,10 @@ final class Renderer {
         if (d.node == null && d.source.kind() == SourceKind.INFRASTRUCTURE) {
             // Infrastructure reports on a node and on a pod of one of the application workloads.
             int start = a.length();
-            node(a);
+            values.node(a);
             out.close(NODE, start, LineBuffer.PLAIN);
             start = a.length();
-            out.close(POD, start, workloadPod(a));
+            out.close(POD, start, values.workloadPod(a));
         } else {
             putIfSet(out, NODE, d.node);
             putIfSet(out, POD, d.pod);
@@ -78,7 +80,7 @@ final class Renderer {
         if (t.requestScoped || d.status != Draft.NONE || d.method != null) {
             if (!out.has(REQUEST_ID) && !nulled(d, JsonFields.REQUEST_ID)) {
                 start = a.length();
-                uuid(a);
+                values.uuid(a);
                 out.close(REQUEST_ID, start, LineBuffer.PLAIN);
             }
             start = a.length();
@@ -171,7 +173,7 @@ final class Renderer {
                 if (nulled(d, JsonFields.IP_ADDRESS)) {
                     return nullValue(a);
                 }
-                ip(a);
+                values.ip(a);
                 out.close(IP_ADDRESS, start, LineBuffer.PLAIN);
                 return LineBuffer.PLAIN;
             }
@@ -196,7 +198,7 @@ final class Renderer {
                 if (nulled(d, JsonFields.REQUEST_ID)) {
                     return nullValue(a);
                 }
-                uuid(a);
+                values.uuid(a);
                 out.close(REQUEST_ID, start, LineBuffer.PLAIN);
                 return LineBuffer.PLAIN;
             }
@@ -210,7 +212,7 @@ final class Renderer {
                 if (nulled(d, JsonFields.USER_ID)) {
                     return nullValue(a);
                 }
-                user(a);
+                values.user(a);
                 out.close(USER_ID, start, LineBuffer.PLAIN);
                 return LineBuffer.PLAIN;
             }
@@ -218,7 +220,7 @@ final class Renderer {
                 if (out.has(NODE)) {
                     return out.repeat(NODE);
                 }
-                node(a);
+                values.node(a);
                 out.close(NODE, start, LineBuffer.PLAIN);
                 return LineBuffer.PLAIN;
             }
@@ -226,7 +228,7 @@ final class Renderer {
                 if (out.has(POD)) {
                     return out.repeat(POD);
                 }
-                int flags = workloadPod(a);
+                int flags = values.workloadPod(a);
                 out.close(POD, start, flags);
                 return flags;
             }
@@ -289,15 +291,15 @@ final class Renderer {
             case COUNT -> a.number(d.count != Draft.NONE ? d.count : rng.between(2, 40));
             case PORT -> a.number(rng.pick(Vocabulary.PORTS));
             case PID -> a.number(rng.between(1000, 65_000));
-            case VERSION -> version(a);
+            case VERSION -> values.version(a);
             case SECONDS -> a.fixed(rng.uniform(0.1, 120), 1);
             case CACHE_KEY -> a.ascii("session:").hex(rng.nextLong(), 6);
             case ORDER_ID -> a.ascii("ORD-").number(rng.between(100_000, 999_999));
             case AMOUNT -> a.fixed(rng.between(199, 99_999) / 100.0, 2);
             case CONTAINER -> a.hex(rng.nextLong(), 12);
             case IMAGE -> {
-                int flags = upstreams.appendAny(a, rng);
-                version(a.append(':'));
+                int flags = values.upstream(a);
+                values.version(a.append(':'));
                 return flags;
             }
             case NAMESPACE -> {
@@ -314,7 +316,7 @@ final class Renderer {
                 return Vocabulary.TOPICS.appendAny(a, rng);
             }
             case UPSTREAM -> {
-                return d.upstream != null ? a.text(d.upstream) : upstreams.appendAny(a, rng);
+                return d.upstream != null ? a.text(d.upstream) : values.upstream(a);
             }
             case HOST -> a.ascii("ip-10-0-").number(rng.between(0, 15)).append('-').number(rng.between(2, 254));
             case JOB -> {
@@ -377,105 +379,5 @@ final class Renderer {
             case DATABASE -> 6;
             case INFRASTRUCTURE -> 40;
         };
-    }
-
-    // The values themselves, each written straight into a buffer. The string forms below serve anomaly
-    // patterns, which draw a few values once per episode.
-
-    private void ip(LineBuffer a) {
-        if (rng.chance(0.6)) {
-            a.ascii("10.").number(rng.between(0, 31)).append('.').number(rng.between(0, 255)).append('.')
-                    .number(rng.between(2, 254));
-        } else {
-            a.number(rng.between(23, 223)).append('.').number(rng.between(0, 255)).append('.')
-                    .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
-        }
-    }
-
-    private void user(LineBuffer a) {
-        a.ascii("user_").number(rng.between(1000, 9999));
-    }
-
-    private void node(LineBuffer a) {
-        a.ascii("node-").number(rng.between(1, 12));
-    }
-
-    /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
-    private int workloadPod(LineBuffer a) {
-        int flags = upstreams.appendAny(a, rng);
-        podSuffix(a);
-        return flags;
-    }
-
-    private int pod(LineBuffer a, String service) {
-        int flags = a.text(service);
-        podSuffix(a);
-        return flags;
-    }
-
-    private void podSuffix(LineBuffer a) {
-        a.append('-').hex(rng.nextLong(), 9).append('-').hex(rng.nextLong(), 5);
-    }
-
-    private void uuid(LineBuffer a) {
-        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        a.uuid(hi, lo);
-    }
-
-    private void version(LineBuffer a) {
-        a.number(rng.between(1, 4)).append('.').number(rng.between(0, 20)).append('.').number(rng.between(0, 9));
-    }
-
-    String ip() {
-        scratch.reset();
-        ip(scratch);
-        return scratch.toString();
-    }
-
-    /** A public address an attack comes from. */
-    String attackerIp() {
-        scratch.reset();
-        scratch.number(rng.pick(ATTACKER_NETWORKS)).append('.').number(rng.between(0, 255)).append('.')
-                .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
-        return scratch.toString();
-    }
-
-    String user() {
-        scratch.reset();
-        user(scratch);
-        return scratch.toString();
-    }
-
-    String endpoint(Endpoints choices) {
-        scratch.reset();
-        int flags = choices.appendAny(scratch, rng);
-        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
-    }
-
-    String node() {
-        scratch.reset();
-        node(scratch);
-        return scratch.toString();
-    }
-
-    String pod(String service) {
-        scratch.reset();
-        int flags = pod(scratch, service);
-        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
-    }
-
-    String workloadPod() {
-        scratch.reset();
-        int flags = workloadPod(scratch);
-        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
-    }
-
-    static String hex(Rng rng, int digits) {
-        LineBuffer b = new LineBuffer(32);
-        for (int left = digits; left > 0; left -= 16) {
-            b.hex(rng.nextLong(), Math.min(16, left));
-        }
-        return b.toString();
     }
 }

@@ -51,7 +51,7 @@ final class ResourceExhaustion implements AnomalyPattern {
             return null;
         }
         String target = service != null ? service : PatternContext.service(source, rng, "kubernetes", "postgres");
-        Renderer r = ctx.renderer;
+        Values r = ctx.values;
         return new ResourceExhaustion(subtype, source, target, r.node(), source.kind() == SourceKind.INFRASTRUCTURE ? r.workloadPod() : r.pod(target), rng.uniform(80, 84),
                 rng.uniform(98.5, 100), warning, critical.length == 0 ? warning : critical);
     }

@@ -33,7 +33,7 @@ final class SecurityThreat implements AnomalyPattern {
     }
 
     static SecurityThreat create(PatternContext ctx, Rng rng, String subtype, String service) {
-        Renderer r = ctx.renderer;
+        Values r = ctx.values;
         String endpoint = switch (subtype) {
             case "brute_force" -> rng.pick(Vocabulary.LOGIN_ENDPOINTS);
             case "unauthorized_access" -> r.endpoint(Vocabulary.ADMIN_ENDPOINTS);

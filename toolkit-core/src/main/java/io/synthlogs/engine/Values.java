@@ -1,0 +1,117 @@
+package io.synthlogs.engine;
+
+import io.synthlogs.format.LineBuffer;
+
+/**
+ * The values lines are made of (addresses, request ids, users, nodes, pods, versions), each drawn from
+ * the content stream and written straight into a buffer. The string forms serve anomaly patterns,
+ * which draw a few values once per episode.
+ */
+final class Values {
+    private static final int[] ATTACKER_NETWORKS = {45, 91, 103, 185, 193, 194};
+
+    private final Rng rng;
+    private final Words upstreams;
+    private final LineBuffer scratch = new LineBuffer(128);
+
+    Values(Rng contentRng, String[] upstreams) {
+        this.rng = contentRng;
+        this.upstreams = new Words(upstreams.length == 0 ? Vocabulary.UPSTREAMS : upstreams);
+    }
+
+    /** One of the application services (or stand-ins when there are none); returns its text flags. */
+    int upstream(LineBuffer a) {
+        return upstreams.appendAny(a, rng);
+    }
+
+    void ip(LineBuffer a) {
+        if (rng.chance(0.6)) {
+            a.ascii("10.").number(rng.between(0, 31)).append('.').number(rng.between(0, 255)).append('.')
+                    .number(rng.between(2, 254));
+        } else {
+            a.number(rng.between(23, 223)).append('.').number(rng.between(0, 255)).append('.')
+                    .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
+        }
+    }
+
+    void user(LineBuffer a) {
+        a.ascii("user_").number(rng.between(1000, 9999));
+    }
+
+    void node(LineBuffer a) {
+        a.ascii("node-").number(rng.between(1, 12));
+    }
+
+    /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
+    int workloadPod(LineBuffer a) {
+        int flags = upstreams.appendAny(a, rng);
+        podSuffix(a);
+        return flags;
+    }
+
+    int pod(LineBuffer a, String service) {
+        int flags = a.text(service);
+        podSuffix(a);
+        return flags;
+    }
+
+    private void podSuffix(LineBuffer a) {
+        a.append('-').hex(rng.nextLong(), 9).append('-').hex(rng.nextLong(), 5);
+    }
+
+    void uuid(LineBuffer a) {
+        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        a.uuid(hi, lo);
+    }
+
+    void version(LineBuffer a) {
+        a.number(rng.between(1, 4)).append('.').number(rng.between(0, 20)).append('.').number(rng.between(0, 9));
+    }
+
+    /** A public address an attack comes from. */
+    String attackerIp() {
+        scratch.reset();
+        scratch.number(rng.pick(ATTACKER_NETWORKS)).append('.').number(rng.between(0, 255)).append('.')
+                .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
+        return scratch.toString();
+    }
+
+    String user() {
+        scratch.reset();
+        user(scratch);
+        return scratch.toString();
+    }
+
+    String endpoint(Endpoints choices) {
+        scratch.reset();
+        int flags = choices.appendAny(scratch, rng);
+        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
+    }
+
+    String node() {
+        scratch.reset();
+        node(scratch);
+        return scratch.toString();
+    }
+
+    String pod(String service) {
+        scratch.reset();
+        int flags = pod(scratch, service);
+        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
+    }
+
+    String workloadPod() {
+        scratch.reset();
+        int flags = workloadPod(scratch);
+        return LineBuffer.decode(scratch.array(), 0, scratch.length(), flags);
+    }
+
+    static String hex(Rng rng, int digits) {
+        LineBuffer b = new LineBuffer(32);
+        for (int left = digits; left > 0; left -= 16) {
+            b.hex(rng.nextLong(), Math.min(16, left));
+        }
+        return b.toString();
+    }
+}
