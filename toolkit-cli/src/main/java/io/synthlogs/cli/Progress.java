@@ -18,7 +18,11 @@ class Progress {
     }
 
     static Progress forRun(long total, SynthConfig.Destination destination, PrintWriter err) {
-        boolean watched = System.console() != null;
+        return forRun(total, destination, System.console() != null, err);
+    }
+
+    /** A bar when {@code watched} (someone at a terminal), the run is long and its lines go to files; else nothing. */
+    static Progress forRun(long total, SynthConfig.Destination destination, boolean watched, PrintWriter err) {
         if (!watched || total < LONG_RUN || destination != SynthConfig.Destination.FILE) {
             return new Progress(0, err) {
                 @Override
