@@ -55,6 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pin the data:   @SyntheticLogs(seed = 7310295012337455112L, ...)   // keep your other attributes
  * rerun exactly:  mvn test -Dtest='com.example.DetectorTest#flags_error_spikes' -Dsynthlogs.seed=42
  * }</pre>
+ * (In a module of a multi-module build the command starts from the top: {@code cd '<top>' && ./mvnw -pl
+ * <module> -am test …}.)
  * The generated lines of a failed test are also attached to it as a file (JUnit's
  * {@code publishFile}; streams of at most 1,000,000 lines), and every stream's seed is published as
  * a report entry.

@@ -2,6 +2,8 @@ package io.synthlogs.junit;
 
 import io.synthlogs.AnomalyType;
 import io.synthlogs.Episode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,34 @@ final class SyntheticLogsReproduction extends Throwable {
         return new SyntheticLogsReproduction(out.toString());
     }
 
-    /** The Maven command that reruns the test with the same root seed. */
+    /** The Maven command that reruns the test with the same root seed, from the directory tests run in. */
     static String rerun(String testClass, String method, long rootSeed) {
-        return "mvn test -Dtest='" + testClass + "#" + method + "' -D" + SyntheticLogsConstants.SEED_PROPERTY_NAME + "="
-                + rootSeed;
+        return rerun(testClass, method, rootSeed, Path.of(System.getProperty("user.dir")));
+    }
+
+    /**
+     * The Maven command that reruns the test with the same root seed. Tests run in their module's
+     * directory; in a multi-module build the command starts from the top and selects that module
+     * (building what it depends on), through the Maven wrapper where there is one.
+     */
+    static String rerun(String testClass, String method, long rootSeed, Path workingDirectory) {
+        String selection = "-Dtest='" + testClass + "#" + method + "' -D" + SyntheticLogsConstants.SEED_PROPERTY_NAME
+                + "=" + rootSeed;
+        Path module = workingDirectory.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(module.resolve("pom.xml"))) {
+            return "mvn test " + selection;
+        }
+        Path top = module;
+        while (top.getParent() != null && Files.isRegularFile(top.getParent().resolve("pom.xml"))) {
+            top = top.getParent();
+        }
+        String maven = Files.isRegularFile(top.resolve("mvnw")) ? "./mvnw" : "mvn";
+        if (top.equals(module)) {
+            return maven + " test " + selection;
+        }
+        // Other modules have no test of that name: tell Surefire that is fine.
+        return "cd '" + top + "' && " + maven + " -pl " + top.relativize(module).toString().replace('\\', '/')
+                + " -am test " + selection + " -Dsurefire.failIfNoSpecifiedTests=false";
     }
 
     /** One line: count, count per kind, the first few episodes with their line ranges. */

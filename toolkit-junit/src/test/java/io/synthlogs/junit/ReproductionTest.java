@@ -36,8 +36,9 @@ class ReproductionTest {
                 .containsPattern("episodes: \\d+ \\(.*\\); first: ep-\\d+ \\w+ lines \\d+\\.\\.\\d+")
                 .contains("attached: synthlogs-logs.jsonl")
                 .contains("pin the data:  @SyntheticLogs(seed = " + DERIVED_FROM_42 + "L) with the other attributes unchanged")
-                .contains("rerun exactly:   mvn test -Dtest='io.synthlogs.junit.ReproductionTest$Failing#fails'"
-                        + " -Dsynthlogs.seed=42");
+                .contains("rerun exactly:   cd '" + Path.of("..").toAbsolutePath().normalize() + "' && ./mvnw -pl toolkit-junit"
+                        + " -am test -Dtest='io.synthlogs.junit.ReproductionTest$Failing#fails' -Dsynthlogs.seed=42"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false");
     }
 
     @Test
