@@ -2,7 +2,6 @@ package io.synthlogs.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -13,7 +12,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Errors Jetty answers itself, before a request reaches Javalin (a URI over 8 KiB, illegal characters
  * in the request line, headers too large): the same {@code {"error","field","allowed"}} JSON as every
- * other error, instead of Jetty's HTML page.
+ * other error, instead of Jetty's HTML page. (Jetty 12 routes bad messages here too; its older
+ * {@code badMessageError} hook is no longer called.)
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -22,12 +22,6 @@ final class JsonErrorHandler extends ErrorHandler {
             Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(status, reason));
     }
 
     private static byte[] body(int code, String message) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,9 +24,10 @@ class OpenApiTest {
         assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(doc.at("/info/version").asText()).isEqualTo(SynthServer.VERSION);
         Set<String> documented = new HashSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            path.getValue().fieldNames().forEachRemaining(method -> documented.add(method + " " + path.getKey()));
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                documented.add(method.getKey() + " " + path.getKey());
+            }
         }
         Set<String> registered = app.server.routes().stream()
                 // The WebSocket is documented as the GET that upgrades.
