@@ -6,7 +6,7 @@
 #   REPS=5 benchmarks/run-throughput.sh            repetitions per measurement (default 3); the median is printed
 #   LINES=1000000 benchmarks/run-throughput.sh     lines for (a), (b), (c) and (f) (default 5,000,000)
 #   STREAM_LINES=5000000 benchmarks/run-throughput.sh   lines for (e) (default 50,000,000)
-#   SKIP_BUILD=1 / SKIP_JMH=1                      reuse the jars / leave out (g)
+#   SKIP_BUILD=1 / SKIP_JMH=1                      reuse the jars / leave out (g) and (h)
 #
 # What it does:
 #   build  ./mvnw -B -q -ntp -pl toolkit-cli,benchmarks -am package -DskipTests
@@ -18,6 +18,8 @@
 #       must finish without OutOfMemoryError (one run: it is long)
 #   (f) io.synthlogs.benchmarks.baseline.DatafakerBaseline $LINES > /dev/null      same JVM flags as the launcher
 #   (g) JMH: @SyntheticLogs(count = 100_000) LogStream resolution (SyntheticLogsResolutionBenchmark)
+#   (h) JMH: one core, engine only: generate (and render) lines (GenerateBenchmark)
+# (a) and (f) are timed alternately, run by run, so that their ratio survives drift in machine speed.
 # For each: median wall time, lines/s and MB/s (1 MB = 10^6 bytes). Bytes per line are counted once
 # per kind on an untimed run of 500,000 lines (the output is a pure function of the seed), so the
 # timed runs write to /dev/null exactly as in the commands above. Ends with synthlogs JSON / baseline.
@@ -88,8 +90,18 @@ baseline() { java -XX:+UseSerialGC -cp "$bench_jar" io.synthlogs.benchmarks.base
 echo
 echo "== results (median of $REPS unless noted)"
 
+# (a) and (f) alternate run by run, so a drift in the machine's speed hits both alike: their ratio is
+# the figure to trust on a shared machine.
+time_one() { local t0 t1; t0=$(now); "$@" > /dev/null 2>&1; t1=$(now); echo "$t1 - $t0" | bc -l; }
+json_times=(); base_times=()
+for ((r = 0; r < REPS; r++)); do
+  json_times+=("$(time_one cli --total "$LINES" --output stdout --seed 1)")
+  base_times+=("$(time_one baseline "$LINES" 1)")
+done
+t_json=$(median "${json_times[@]}")
+t_base=$(median "${base_times[@]}")
+
 bpl_json=$(bytes_per_line cli --total $SAMPLE --output stdout --seed 1)
-t_json=$(time_runs cli --total "$LINES" --output stdout --seed 1)
 report "(a) JSON with labels, stdout" "$t_json" "$LINES" "$bpl_json"
 
 bpl_text=$(bytes_per_line cli --total $SAMPLE --output stdout --seed 1 --format text)
@@ -120,8 +132,7 @@ fi
 report "(e) --total 0 stream, -Xmx64m, head -n" "$(echo "$t1 - $t0" | bc -l)" "$STREAM_LINES" "$bpl_json"
 
 bpl_base=$(bytes_per_line baseline $SAMPLE 1)
-t_base=$(time_runs baseline "$LINES" 1)
-report "(f) Datafaker + Jackson baseline, stdout" "$t_base" "$LINES" "$bpl_base"
+report "(f) Datafaker + Jackson baseline, stdout (runs alternated with (a))" "$t_base" "$LINES" "$bpl_base"
 
 awk -v a="$t_json" -v f="$t_base" 'BEGIN {
   printf "\nsynthlogs JSON / baseline: %.2fx the lines/s (synthlogs lines also carry labels, trace ids and consistent fields)\n", f / a }'
@@ -132,6 +143,12 @@ if [ -z "${SKIP_JMH:-}" ]; then
   java -jar "$bench_jar" SyntheticLogsResolutionBenchmark -rf text -rff "$tmp/jmh.txt" > "$tmp/jmh.log" 2>&1 \
     || { tail -40 "$tmp/jmh.log"; exit 1; }
   cat "$tmp/jmh.txt"
+
+  echo
+  echo "== (h) one core, engine only: lines generated (and rendered) per second (JMH GenerateBenchmark, ops/s)"
+  java -jar "$bench_jar" GenerateBenchmark -rf text -rff "$tmp/jmh-generate.txt" > "$tmp/jmh-generate.log" 2>&1 \
+    || { tail -40 "$tmp/jmh-generate.log"; exit 1; }
+  cat "$tmp/jmh-generate.txt"
 fi
 
 echo
