@@ -93,9 +93,10 @@ final class LinePipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             // Closed while waiting: the consumer wants no more.
         } catch (RuntimeException | Error e) {
-            Block failed = new Block(0);
-            failed.failure = e;
-            filled.offer(failed);
+            // The failure travels in the block it struck: no allocation (it may be an OutOfMemoryError),
+            // and the queue always has room for it, since every other block is free or queued.
+            current.failure = e;
+            filled.offer(current);
         }
     }
 

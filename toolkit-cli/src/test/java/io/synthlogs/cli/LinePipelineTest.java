@@ -69,6 +69,21 @@ class LinePipelineTest {
     }
 
     @Test
+    void a_failure_while_generating_reaches_the_taker_instead_of_a_hang() {
+        LogGenerator generator = LogGenerator.of(SCENARIO);
+        generator.onEpisode(episode -> {
+            throw new IllegalStateException("listener failed on " + episode.id());
+        });
+        try (LinePipeline pipeline = new LinePipeline(generator, 10_000_000)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                while (true) {
+                    pipeline.recycle(pipeline.take());
+                }
+            }).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("listener failed on ep-");
+        }
+    }
+
+    @Test
     void closing_early_stops_the_generating_thread() throws Exception {
         LinePipeline pipeline = new LinePipeline(LogGenerator.of(SCENARIO), Long.MAX_VALUE);
         pipeline.take();
