@@ -205,16 +205,9 @@ public final class LineBuffer {
                 }
                 append((byte) c);
             } else {
-                flags |= NON_ASCII;
-                if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1]))) {
-                    flags |= LONE_SURROGATE;
-                    ensure(3);
-                    bytes[length++] = (byte) (0xE0 | (c >> 12));
-                    bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    bytes[length++] = (byte) (0x80 | (c & 0x3F));
-                } else {
-                    i = encodeNonAscii(chars, n, i, false);
-                }
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1]);
+                flags |= NON_ASCII | (Character.isSurrogate(c) && !paired ? LONE_SURROGATE : 0);
+                i = encodeNonAscii(chars, n, i);
             }
         }
         return flags;
@@ -370,64 +363,35 @@ public final class LineBuffer {
         return x + 0x3030303030303030L + letters * ('a' - '0' - 10);
     }
 
-    /** Appends text as UTF-8, without escaping. */
-    public LineBuffer utf8(String s) {
-        int n = s.length();
-        char[] chars = charsOf(s, n);
-        ensure(n);
-        byte[] dst = bytes;
-        int at = length;
-        int i = 0;
-        // One tight pass over a char[] copy: no per-char bounds or encoding checks on the String.
-        while (i < n) {
-            char c = chars[i];
-            if (c >= 0x80) {
-                break;
-            }
-            dst[at++] = (byte) c;
-            i++;
+    /** Appends a JSON string literal: quoted, escaped, UTF-8; unpaired surrogates become {@code \\uXXXX}. */
+    public LineBuffer jsonString(String s) {
+        append((byte) '"');
+        int start = length;
+        int flags = text(s);
+        if ((flags & (JSON_SPECIAL | LONE_SURROGATE)) == 0) {
+            return append((byte) '"');
         }
-        length = at;
-        for (; i < n; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                append((byte) c);
-            } else {
-                i = encodeNonAscii(chars, n, i, false);
-            }
-        }
-        return this;
+        byte[] raw = takeBack(start);
+        length = start - 1;
+        return jsonBytes(raw, 0, raw.length, flags);
     }
 
-    /** Appends a JSON string literal: quoted, escaped, UTF-8. Lone surrogates become {@code \\uXXXX}. */
-    public LineBuffer jsonString(String s) {
-        int n = s.length();
-        char[] chars = charsOf(s, n);
-        ensure(n + 2);
-        byte[] dst = bytes;
-        int at = length;
-        dst[at++] = '"';
-        int i = 0;
-        while (i < n) {
-            char c = chars[i];
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
-                break;
-            }
-            dst[at++] = (byte) c;
-            i++;
+    /** Appends {@code s} as part of a text line: UTF-8, line breaks as {@code \\n} and {@code \\r}, unpaired surrogates as {@code ?}. */
+    public LineBuffer lineText(String s) {
+        int start = length;
+        int flags = text(s);
+        if ((flags & (LINE_BREAK | LONE_SURROGATE)) == 0) {
+            return this;
         }
-        length = at;
-        for (; i < n; i++) {
-            char c = chars[i];
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                append((byte) c);
-            } else if (c < 0x80) {
-                escapeAscii(c);
-            } else {
-                i = encodeNonAscii(chars, n, i, true);
-            }
-        }
-        return append((byte) '"');
+        byte[] raw = takeBack(start);
+        return lineBytes(raw, 0, raw.length, flags);
+    }
+
+    /** Removes and returns what was appended since {@code start}, to write it again transformed (the rare case). */
+    private byte[] takeBack(int start) {
+        byte[] raw = Arrays.copyOfRange(bytes, start, length);
+        length = start;
+        return raw;
     }
 
     private char[] charsOf(String s, int n) {
@@ -462,8 +426,11 @@ public final class LineBuffer {
         bytes[length++] = HEX[c & 0xF];
     }
 
-    /** Encodes the non-ASCII char at {@code i} (and its low surrogate); returns the last index used. */
-    private int encodeNonAscii(char[] s, int n, int i, boolean json) {
+    /**
+     * Encodes the non-ASCII char at {@code i} (with its low surrogate, if paired; an unpaired surrogate
+     * gets the three bytes of its code unit); returns the last index used.
+     */
+    private int encodeNonAscii(char[] s, int n, int i) {
         char c = s[i];
         ensure(6);
         if (c < 0x800) {
@@ -478,15 +445,6 @@ public final class LineBuffer {
             bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
             bytes[length++] = (byte) (0x80 | (cp & 0x3F));
             return i + 1;
-        }
-        if (Character.isSurrogate(c)) {
-            if (json) {
-                bytes[length++] = '\\';
-                unicodeEscape(c);
-            } else {
-                bytes[length++] = '?';
-            }
-            return i;
         }
         bytes[length++] = (byte) (0xE0 | (c >> 12));
         bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));

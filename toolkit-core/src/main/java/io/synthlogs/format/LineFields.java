@@ -241,10 +241,7 @@ public final class LineFields {
             out.lineBytes(arena.array(), from(slot), Math.min(chars, count(slot)), flags(slot));
         } else {
             String s = string(slot);
-            String prefix = s.substring(0, Math.min(chars, s.length()));
-            LineBuffer scratch = new LineBuffer(prefix.length() * 3 + 16, false);
-            int f = scratch.text(prefix);
-            out.lineBytes(scratch.array(), 0, scratch.length(), f);
+            out.lineText(s.substring(0, Math.min(chars, s.length())));
         }
     }
 

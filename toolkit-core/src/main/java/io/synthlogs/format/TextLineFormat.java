@@ -13,7 +13,7 @@ final class TextLineFormat {
     static void append(LineBuffer out, LineFields e, boolean includeLabels) {
         out.append('[').timestamp(e.epochSecond(), e.micros()).ascii("] [").ascii(PADDED_LEVELS[e.level().ordinal()])
                 .ascii("] [");
-        out.utf8(oneLine(e.source())).append('/').utf8(oneLine(e.service())).ascii("] ");
+        out.lineText(e.source()).append('/').lineText(e.service()).ascii("] ");
         if (e.has(LineFields.REQUEST_ID)) {
             out.append('[');
             e.linePrefix(out, LineFields.REQUEST_ID, 8);
@@ -30,13 +30,5 @@ final class TextLineFormat {
             out.ascii(" [ANOMALY:").ascii(e.labels().anomalyType().wireName()).append(':')
                     .fixed(e.labels().anomalyScore(), 2).append(']');
         }
-    }
-
-    /** Text lines must stay one line whatever a name contains. */
-    private static String oneLine(String name) {
-        if (name.indexOf('\n') < 0 && name.indexOf('\r') < 0) {
-            return name;
-        }
-        return name.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
