@@ -1,6 +1,7 @@
 package io.synthlogs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlogs.Episode;
 import io.synthlogs.LogGenerator;
@@ -75,7 +76,7 @@ class LinePipelineTest {
             throw new IllegalStateException("listener failed on " + episode.id());
         });
         try (LinePipeline pipeline = new LinePipeline(generator, 10_000_000)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            assertThatThrownBy(() -> {
                 while (true) {
                     pipeline.recycle(pipeline.take());
                 }

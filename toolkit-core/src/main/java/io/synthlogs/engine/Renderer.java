@@ -23,6 +23,8 @@ import io.synthlogs.format.LineFields;
  */
 final class Renderer {
     private static final int[] POOL_SIZES = {10, 20, 32, 50, 64, 100};
+    /** {@link #known}: no value yet, draw one. (Text flags are never negative.) */
+    private static final int DRAW = -1;
 
     private final Rng rng;
     private final Values values;
@@ -57,14 +59,8 @@ final class Renderer {
 
         int start = a.length();
         int flags = LineBuffer.PLAIN;
-        Object[] parts = t.parts;
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] instanceof byte[] literal) {
-                a.bytes(literal);
-                flags |= t.literalFlags[i];
-            } else {
-                flags |= appendVar(d, (Var) parts[i], out);
-            }
+        for (Object part : t.parts) {
+            flags |= part instanceof EncodedText literal ? literal.appendTo(a) : appendVar(d, (Var) part, out);
         }
         out.close(MESSAGE, start, flags);
 
@@ -162,80 +158,77 @@ final class Renderer {
     private int appendFieldVar(Draft d, Var var, LineFields out) {
         LineBuffer a = out.arena();
         int start = a.length();
+        int known;
         switch (var) {
             case IP -> {
-                if (out.has(IP_ADDRESS)) {
-                    return out.repeat(IP_ADDRESS);
-                }
-                if (d.ip != null) {
-                    return out.put(IP_ADDRESS, d.ip);
-                }
-                if (nulled(d, JsonFields.IP_ADDRESS)) {
-                    return nullValue(a);
+                if ((known = known(d, out, IP_ADDRESS, d.ip, JsonFields.IP_ADDRESS)) != DRAW) {
+                    return known;
                 }
                 values.ip(a);
-                out.close(IP_ADDRESS, start, LineBuffer.PLAIN);
-                return LineBuffer.PLAIN;
+                return drawn(out, IP_ADDRESS, start, LineBuffer.PLAIN);
             }
             case ENDPOINT -> {
-                if (out.has(ENDPOINT)) {
-                    return out.repeat(ENDPOINT);
+                if ((known = known(d, out, ENDPOINT, d.endpoint, null)) != DRAW) {
+                    return known;
                 }
-                if (d.endpoint != null) {
-                    return out.put(ENDPOINT, d.endpoint);
-                }
-                int flags = Vocabulary.ENDPOINTS.appendAny(a, rng);
-                out.close(ENDPOINT, start, flags);
-                return flags;
+                return drawn(out, ENDPOINT, start, Vocabulary.ENDPOINTS.appendAny(a, rng));
             }
             case REQUEST_ID -> {
-                if (out.has(REQUEST_ID)) {
-                    return out.repeat(REQUEST_ID);
-                }
-                if (d.requestId != null) {
-                    return out.put(REQUEST_ID, d.requestId);
-                }
-                if (nulled(d, JsonFields.REQUEST_ID)) {
-                    return nullValue(a);
+                if ((known = known(d, out, REQUEST_ID, d.requestId, JsonFields.REQUEST_ID)) != DRAW) {
+                    return known;
                 }
                 values.uuid(a);
-                out.close(REQUEST_ID, start, LineBuffer.PLAIN);
-                return LineBuffer.PLAIN;
+                return drawn(out, REQUEST_ID, start, LineBuffer.PLAIN);
             }
             case USER -> {
-                if (out.has(USER_ID)) {
-                    return out.repeat(USER_ID);
-                }
-                if (d.user != null) {
-                    return out.put(USER_ID, d.user);
-                }
-                if (nulled(d, JsonFields.USER_ID)) {
-                    return nullValue(a);
+                if ((known = known(d, out, USER_ID, d.user, JsonFields.USER_ID)) != DRAW) {
+                    return known;
                 }
                 values.user(a);
-                out.close(USER_ID, start, LineBuffer.PLAIN);
-                return LineBuffer.PLAIN;
+                return drawn(out, USER_ID, start, LineBuffer.PLAIN);
             }
             case NODE -> {
-                if (out.has(NODE)) {
-                    return out.repeat(NODE);
+                // An anomaly's node was written before the message: known() repeats it.
+                if ((known = known(d, out, NODE, null, null)) != DRAW) {
+                    return known;
                 }
                 values.node(a);
-                out.close(NODE, start, LineBuffer.PLAIN);
-                return LineBuffer.PLAIN;
+                return drawn(out, NODE, start, LineBuffer.PLAIN);
             }
             case POD -> {
-                if (out.has(POD)) {
-                    return out.repeat(POD);
+                if ((known = known(d, out, POD, null, null)) != DRAW) {
+                    return known;
                 }
-                int flags = values.workloadPod(a);
-                out.close(POD, start, flags);
-                return flags;
+                return drawn(out, POD, start, values.workloadPod(a));
             }
             default -> {
                 return appendScalarVar(d, var, a);
             }
         }
+    }
+
+    /**
+     * The text flags of a free-text field the line already has: written before (the message quotes it
+     * again), set by an anomaly, or nulled by one ({@code nullable} names its JSON field; the message
+     * then shows {@code null}). {@link #DRAW} when the value is still to be drawn.
+     */
+    private static int known(Draft d, LineFields out, int slot, String preset, String nullable) {
+        if (out.has(slot)) {
+            return out.repeat(slot);
+        }
+        if (preset != null) {
+            return out.put(slot, preset);
+        }
+        if (nullable != null && nulled(d, nullable)) {
+            return nullValue(out.arena());
+        }
+        return DRAW;
+    }
+
+    /** Makes what was drawn since {@code start} the field's value; returns its flags. */
+    private static int drawn(LineFields out, int slot, int start, int flags) {
+        out.close(slot, start, flags);
+        return flags;
     }
 
     /** A field-bound placeholder whose field is a number or a vocabulary word, kept in the draft. */

@@ -24,10 +24,8 @@ final class Template {
     final String presetMethod;
     final String presetResource;
     final String presetQueryType;
-    /** Alternating literal (UTF-8 {@code byte[]}) and placeholder ({@link Var}) parts. */
+    /** Alternating literal ({@link EncodedText}) and placeholder ({@link Var}) parts. */
     final Object[] parts;
-    /** For each literal part, its {@link io.synthlogs.format.LineBuffer#text flags}. */
-    final int[] literalFlags;
     final String eventTemplate;
     final Set<Var> vars;
     final boolean requestScoped;
@@ -50,17 +48,9 @@ final class Template {
         this.presetMethod = presets.get("method");
         this.presetResource = presets.get("resource");
         this.presetQueryType = presets.get("query_type");
-        this.parts = new Object[parts.length];
-        this.literalFlags = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i] instanceof String literal) {
-                io.synthlogs.format.LineBuffer encoded = new io.synthlogs.format.LineBuffer(literal.length() * 3 + 16);
-                literalFlags[i] = encoded.text(literal);
-                this.parts[i] = java.util.Arrays.copyOf(encoded.array(), encoded.length());
-            } else {
-                this.parts[i] = parts[i];
-            }
-        }
+        this.parts = java.util.Arrays.stream(parts)
+                .map(part -> part instanceof String literal ? EncodedText.of(literal) : part)
+                .toArray();
         this.eventTemplate = eventTemplate;
         this.vars = vars;
         this.requestScoped = vars.stream().anyMatch(Var::requestScoped);

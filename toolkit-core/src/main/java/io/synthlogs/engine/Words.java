@@ -8,37 +8,18 @@ import java.util.Arrays;
  * {@link Rng#pick(Object[])} does on the same list.
  */
 final class Words {
-    private final String[] words;
-    private final byte[][] encoded;
-    private final int[] flags;
+    private final EncodedText[] encoded;
 
     Words(String... words) {
-        this.words = words.clone();
-        this.encoded = new byte[words.length][];
-        this.flags = new int[words.length];
-        LineBuffer buffer = new LineBuffer(64);
-        for (int i = 0; i < words.length; i++) {
-            buffer.reset();
-            flags[i] = buffer.text(words[i]);
-            encoded[i] = Arrays.copyOf(buffer.array(), buffer.length());
-        }
-    }
-
-    int size() {
-        return words.length;
-    }
-
-    String get(int i) {
-        return words[i];
+        this.encoded = Arrays.stream(words).map(EncodedText::of).toArray(EncodedText[]::new);
     }
 
     /** Draws a word and appends it; returns its text flags. */
     int appendAny(LineBuffer out, Rng rng) {
-        return append(out, rng.nextInt(words.length));
+        return append(out, rng.nextInt(encoded.length));
     }
 
     int append(LineBuffer out, int i) {
-        out.bytes(encoded[i]);
-        return flags[i];
+        return encoded[i].appendTo(out);
     }
 }

@@ -1,0 +1,19 @@
+package io.synthlogs.engine;
+
+import io.synthlogs.format.LineBuffer;
+import java.util.Arrays;
+
+/** Fixed text encoded once, with its {@link LineBuffer#text text flags}: writing it is a copy. */
+record EncodedText(byte[] bytes, int flags) {
+    static EncodedText of(String text) {
+        LineBuffer buffer = new LineBuffer(text.length() * 3 + 16);
+        int flags = buffer.text(text);
+        return new EncodedText(Arrays.copyOf(buffer.array(), buffer.length()), flags);
+    }
+
+    /** Appends the text; returns its flags. */
+    int appendTo(LineBuffer out) {
+        out.bytes(bytes);
+        return flags;
+    }
+}
