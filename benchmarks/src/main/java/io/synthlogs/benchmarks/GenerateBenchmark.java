@@ -57,6 +57,12 @@ public class GenerateBenchmark {
         return buffer.length();
     }
 
+    /** Generate one line into the engine's fields, not formatted: the generating thread's share of a CLI run. */
+    @Benchmark
+    public LineFields generateLine() {
+        return generator.nextLine();
+    }
+
     /** Generate one line as a {@code LogEntry} and render it, as the server does. */
     @Benchmark
     public int generateAndRender() {

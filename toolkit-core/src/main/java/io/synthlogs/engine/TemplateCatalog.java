@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The message templates bundled as {@code templates.txt}, loaded once and looked up by role. */
 final class TemplateCatalog {
@@ -19,6 +20,8 @@ final class TemplateCatalog {
     private static final TemplateCatalog BUNDLED = load();
 
     private final List<Template> all;
+    /** The bundled catalog is shared by every generator, on any thread. */
+    private final Map<Key, Template[]> found = new ConcurrentHashMap<>();
 
     private TemplateCatalog(List<Template> all) {
         this.all = Collections.unmodifiableList(all);
@@ -32,17 +35,18 @@ final class TemplateCatalog {
         return all;
     }
 
-    /** Templates of a source, level and role, optionally filtered; empty when none match. */
-    Template[] find(SourceKind source, Level level, String role, Predicate<Template> filter) {
-        return all.stream()
+    /**
+     * Templates of a source, level ({@code null}: any) and role; empty when none match. Looked up
+     * once per key and shared, since anomaly patterns ask on every episode: callers must not modify
+     * the array.
+     */
+    Template[] find(SourceKind source, Level level, String role) {
+        return found.computeIfAbsent(new Key(source, level, role), k -> all.stream()
                 .filter(t -> t.source == source && (level == null || t.level == level) && t.role.equals(role))
-                .filter(filter)
-                .toArray(Template[]::new);
+                .toArray(Template[]::new));
     }
 
-    Template[] find(SourceKind source, Level level, String role) {
-        return find(source, level, role, t -> true);
-    }
+    private record Key(SourceKind source, Level level, String role) {}
 
     private static TemplateCatalog load() {
         List<Template> templates = new ArrayList<>();
