@@ -33,13 +33,28 @@ public final class LineBuffer {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final long[] POW10 = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000};
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     /** "00" to "99": numbers are written two digits at a time. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
+    /**
+     * 0 to 999 (octets, status codes, ports, counts: most numbers in a line), each as its digits in the
+     * low bytes of an int, first digit lowest, and their count in the top byte: one store writes it.
+     */
+    private static final int SMALL = 1000;
+    private static final int[] SMALL_NUMBERS = new int[SMALL];
 
     static {
         for (int i = 0; i < 100; i++) {
             DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
             DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        for (int i = 0; i < SMALL; i++) {
+            byte[] digits = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+            int packed = digits.length << 24;
+            for (int k = 0; k < digits.length; k++) {
+                packed |= digits[k] << (8 * k);
+            }
+            SMALL_NUMBERS[i] = packed;
         }
     }
 
@@ -454,6 +469,14 @@ public final class LineBuffer {
 
     /** Appends a whole number in decimal. */
     public LineBuffer number(long value) {
+        if (value >= 0 && value < SMALL) {
+            // Four bytes stored, up to three kept: the fourth lies past the end and is overwritten next.
+            int packed = SMALL_NUMBERS[(int) value];
+            ensure(4);
+            INTS.set(bytes, length, packed);
+            length += packed >>> 24;
+            return this;
+        }
         if (value == Long.MIN_VALUE) {
             return ascii(Long.toString(value));
         }
