@@ -238,20 +238,28 @@ public final class LineBuffer {
         if ((flags & (JSON_SPECIAL | LONE_SURROGATE)) == 0) {
             copy(src, from, count);
         } else {
+            // Quotes are common (access logs quote the request line) and few: the runs between the
+            // bytes to escape are copied whole.
             int end = from + count;
+            int run = from;
             for (int i = from; i < end; i++) {
                 int b = src[i] & 0xFF;
                 if (b >= 0x20 && b != '"' && b != '\\' && !surrogateAt(src, i, end, b)) {
-                    append((byte) b);
-                } else if (b < 0x80) {
+                    continue;
+                }
+                ensure(i - run + 6);
+                copy(src, run, i - run);
+                if (b < 0x80) {
                     escapeAscii((char) b);
                 } else {
-                    ensure(1);
                     bytes[length++] = '\\';
                     unicodeEscape(surrogate(src, i));
                     i += 2;
                 }
+                run = i + 1;
             }
+            ensure(end - run + 1);
+            copy(src, run, end - run);
         }
         return append((byte) '"');
     }
