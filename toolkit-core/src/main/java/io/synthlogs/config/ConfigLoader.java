@@ -53,9 +53,14 @@ public final class ConfigLoader {
         return new Builder();
     }
 
+    /** The bundled defaults, parsed once: trees are never changed once built, so every builder shares it. */
+    private static final class Bundled {
+        static final ConfigValue TREE = layer(YamlReader.read(bundledYaml(), BUNDLED_ORIGIN));
+    }
+
     /** Collects layers; {@link #build()} merges and validates them. */
     public static final class Builder {
-        private ConfigValue tree = layer(YamlReader.read(bundledYaml(), BUNDLED_ORIGIN));
+        private ConfigValue tree = Bundled.TREE;
 
         private Builder() {}
 
