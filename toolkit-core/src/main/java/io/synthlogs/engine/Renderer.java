@@ -6,8 +6,6 @@ import static io.synthlogs.format.LineFields.MESSAGE;
 import static io.synthlogs.format.LineFields.NODE;
 import static io.synthlogs.format.LineFields.POD;
 import static io.synthlogs.format.LineFields.REQUEST_ID;
-import static io.synthlogs.format.LineFields.SPAN_ID;
-import static io.synthlogs.format.LineFields.TRACE_ID;
 import static io.synthlogs.format.LineFields.USER_ID;
 
 import io.synthlogs.Level;
@@ -79,12 +77,10 @@ final class Renderer {
                 values.uuid(a);
                 out.close(REQUEST_ID, start, LineBuffer.PLAIN);
             }
-            start = a.length();
-            a.hex(rng.nextLong(), 16).hex(rng.nextLong(), 16);
-            out.close(TRACE_ID, start, LineBuffer.PLAIN);
-            start = a.length();
-            a.hex(rng.nextLong(), 16);
-            out.close(SPAN_ID, start, LineBuffer.PLAIN);
+            // Drawn in this order (trace high, low, span): written as hex only if a format shows them.
+            long traceHigh = rng.nextLong();
+            long traceLow = rng.nextLong();
+            out.traceIds(traceHigh, traceLow, rng.nextLong());
         }
 
         out.origin(d.level, d.source.name(), d.service).vocabulary(d.method, d.errorCode, d.queryType, d.resource);

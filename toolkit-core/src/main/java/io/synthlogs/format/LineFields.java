@@ -3,6 +3,7 @@ package io.synthlogs.format;
 import io.synthlogs.Labels;
 import io.synthlogs.Level;
 import io.synthlogs.LogEntry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -50,6 +51,14 @@ public final class LineFields {
     private boolean hasPercent;
     private double percent;
     private Labels labels;
+    /**
+     * Trace and span ids as drawn, written as hex only where a format shows them: the text layout
+     * never does, and JSON writes them straight into its output.
+     */
+    private boolean idsDrawn;
+    private long traceHigh;
+    private long traceLow;
+    private long span;
 
     public LineFields() {
         this(new LineBuffer(1024, false), true);
@@ -78,7 +87,7 @@ public final class LineFields {
             slots[3 * slot + 1] = ABSENT;
         }
         method = errorCode = queryType = resource = null;
-        hasStatus = hasLatency = hasPercent = false;
+        hasStatus = hasLatency = hasPercent = idsDrawn = false;
         labels = null;
     }
 
@@ -104,12 +113,36 @@ public final class LineFields {
 
     /** Appends the value of {@code slot} to the arena again (a field the message quotes); returns its flags. */
     public int repeat(int slot) {
+        if (drawnId(slot)) {
+            hexId(arena, slot);
+            return LineBuffer.PLAIN;
+        }
         arena.copyWithin(from(slot), count(slot));
         return flags(slot);
     }
 
+    /** Sets {@link #TRACE_ID} (32 hex digits) and {@link #SPAN_ID} (16) to these bits. */
+    public void traceIds(long high, long low, long spanBits) {
+        idsDrawn = true;
+        traceHigh = high;
+        traceLow = low;
+        span = spanBits;
+    }
+
     public boolean has(int slot) {
-        return count(slot) != ABSENT;
+        return count(slot) != ABSENT || drawnId(slot);
+    }
+
+    private boolean drawnId(int slot) {
+        return idsDrawn && (slot == TRACE_ID || slot == SPAN_ID);
+    }
+
+    private void hexId(LineBuffer out, int slot) {
+        if (slot == TRACE_ID) {
+            out.hex(traceHigh, 16).hex(traceLow, 16);
+        } else {
+            out.hex(span, 16);
+        }
     }
 
     private int from(int slot) {
@@ -222,16 +255,30 @@ public final class LineFields {
     }
 
     private String string(int slot) {
+        if (drawnId(slot)) {
+            LineBuffer hex = new LineBuffer(32, false);
+            hexId(hex, slot);
+            return new String(hex.array(), 0, hex.length(), StandardCharsets.ISO_8859_1);
+        }
         return has(slot) ? LineBuffer.decode(arena.array(), from(slot), count(slot), flags(slot)) : null;
     }
 
     // What the formats read.
 
     void json(LineBuffer out, int slot) {
+        if (drawnId(slot)) {
+            hexId(out.append('"'), slot);
+            out.append('"');
+            return;
+        }
         out.jsonBytes(arena.array(), from(slot), count(slot), flags(slot));
     }
 
     void line(LineBuffer out, int slot) {
+        if (drawnId(slot)) {
+            hexId(out, slot);
+            return;
+        }
         out.lineBytes(arena.array(), from(slot), count(slot), flags(slot));
     }
 

@@ -61,6 +61,33 @@ class LineFieldsTest {
         assertThatThrownBy(() -> block.get(700)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
+    @Test
+    void drawn_trace_ids_read_as_hex_wherever_they_are_read() {
+        LineFields fields = new LineFields();
+        fields.position(0, 0, 0).origin(Level.INFO, "web-server", "nginx");
+        fields.put(LineFields.MESSAGE, "m");
+        fields.traceIds(0x0123456789abcdefL, 0xfedcba9876543210L, 0x00000000000000ffL);
+        // Whatever digit order LineBuffer.hex writes, every path must show the same digits.
+        String trace = new LineBuffer().hex(0x0123456789abcdefL, 16).hex(0xfedcba9876543210L, 16).toString();
+        String span = new LineBuffer().hex(0x00000000000000ffL, 16).toString();
+        assertThat(trace).hasSize(32).matches("[0-9a-f]+");
+
+        assertThat(fields.has(LineFields.TRACE_ID)).isTrue();
+        assertThat(fields.toEntry().traceId()).isEqualTo(trace);
+        assertThat(fields.toEntry().spanId()).isEqualTo(span);
+        assertThat(render(LogFormat.JSON, fields)).contains("\"trace_id\":\"" + trace + "\",\"span_id\":\"" + span + "\"");
+        LineBuffer out = new LineBuffer();
+        fields.line(out, LineFields.SPAN_ID);
+        assertThat(out.toString()).isEqualTo(span);
+        int start = fields.arena().length();
+        fields.repeat(LineFields.TRACE_ID);
+        assertThat(new String(fields.arena().array(), start, 32, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(trace);
+
+        fields.clear();
+        assertThat(fields.has(LineFields.TRACE_ID)).isFalse();
+        assertThat(fields.has(LineFields.SPAN_ID)).isFalse();
+    }
+
     private static String render(LogFormat format, LineFields fields) {
         LineBuffer out = new LineBuffer();
         format.append(out, fields, format == LogFormat.TEXT);
