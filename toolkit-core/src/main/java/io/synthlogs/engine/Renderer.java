@@ -73,9 +73,7 @@ final class Renderer {
         putIfSet(out, REQUEST_ID, d.requestId);
         if (t.requestScoped || d.status != Draft.NONE || d.method != null) {
             if (!out.has(REQUEST_ID) && !nulled(d, JsonFields.REQUEST_ID)) {
-                start = a.length();
-                values.uuid(a);
-                out.close(REQUEST_ID, start, LineBuffer.PLAIN);
+                values.requestId(out);
             }
             // Drawn in this order (trace high, low, span): written as hex only if a format shows them.
             long traceHigh = rng.nextLong();

@@ -1,6 +1,7 @@
 package io.synthlogs.engine;
 
 import io.synthlogs.format.LineBuffer;
+import io.synthlogs.format.LineFields;
 
 /**
  * The values lines are made of (addresses, request ids, users, nodes, pods, versions), each drawn from
@@ -63,6 +64,13 @@ final class Values {
         long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
         long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         a.uuid(hi, lo);
+    }
+
+    /** A request id the message does not show: drawn as {@link #uuid}, written only where a format shows it. */
+    void requestId(LineFields out) {
+        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        out.requestId(hi, lo);
     }
 
     void version(LineBuffer a) {

@@ -52,9 +52,13 @@ public final class LineFields {
     private double percent;
     private Labels labels;
     /**
-     * Trace and span ids as drawn, written as hex only where a format shows them: the text layout
-     * never does, and JSON writes them straight into its output.
+     * Ids as drawn (request id, trace and span), written as hex only where a format shows them: the
+     * text layout shows a request id's first eight digits and no trace, JSON writes them straight
+     * into its output.
      */
+    private boolean requestIdDrawn;
+    private long requestHigh;
+    private long requestLow;
     private boolean idsDrawn;
     private long traceHigh;
     private long traceLow;
@@ -87,7 +91,7 @@ public final class LineFields {
             slots[3 * slot + 1] = ABSENT;
         }
         method = errorCode = queryType = resource = null;
-        hasStatus = hasLatency = hasPercent = idsDrawn = false;
+        hasStatus = hasLatency = hasPercent = idsDrawn = requestIdDrawn = false;
         labels = null;
     }
 
@@ -121,6 +125,13 @@ public final class LineFields {
         return flags(slot);
     }
 
+    /** Sets {@link #REQUEST_ID} to the UUID of these bits. */
+    public void requestId(long high, long low) {
+        requestIdDrawn = true;
+        requestHigh = high;
+        requestLow = low;
+    }
+
     /** Sets {@link #TRACE_ID} (32 hex digits) and {@link #SPAN_ID} (16) to these bits. */
     public void traceIds(long high, long low, long spanBits) {
         idsDrawn = true;
@@ -134,11 +145,13 @@ public final class LineFields {
     }
 
     private boolean drawnId(int slot) {
-        return idsDrawn && (slot == TRACE_ID || slot == SPAN_ID);
+        return slot == REQUEST_ID ? requestIdDrawn : idsDrawn && (slot == TRACE_ID || slot == SPAN_ID);
     }
 
     private void hexId(LineBuffer out, int slot) {
-        if (slot == TRACE_ID) {
+        if (slot == REQUEST_ID) {
+            out.uuid(requestHigh, requestLow);
+        } else if (slot == TRACE_ID) {
             out.hex(traceHigh, 16).hex(traceLow, 16);
         } else {
             out.hex(span, 16);
@@ -256,7 +269,7 @@ public final class LineFields {
 
     private String string(int slot) {
         if (drawnId(slot)) {
-            LineBuffer hex = new LineBuffer(32, false);
+            LineBuffer hex = new LineBuffer(36, false);
             hexId(hex, slot);
             return new String(hex.array(), 0, hex.length(), StandardCharsets.ISO_8859_1);
         }
@@ -284,6 +297,12 @@ public final class LineFields {
 
     /** The first {@code chars} characters of {@code slot} in a text line. */
     void linePrefix(LineBuffer out, int slot, int chars) {
+        if (drawnId(slot)) {
+            int start = out.length();
+            hexId(out, slot);
+            out.truncate(Math.min(out.length(), start + chars));
+            return;
+        }
         if ((flags(slot) & LineBuffer.NON_ASCII) == 0) {
             out.lineBytes(arena.array(), from(slot), Math.min(chars, count(slot)), flags(slot));
         } else {

@@ -62,11 +62,13 @@ class LineFieldsTest {
     }
 
     @Test
-    void drawn_trace_ids_read_as_hex_wherever_they_are_read() {
+    void drawn_ids_read_as_hex_wherever_they_are_read() {
         LineFields fields = new LineFields();
         fields.position(0, 0, 0).origin(Level.INFO, "web-server", "nginx");
         fields.put(LineFields.MESSAGE, "m");
         fields.traceIds(0x0123456789abcdefL, 0xfedcba9876543210L, 0x00000000000000ffL);
+        fields.requestId(0x2685b2d3420c4e51L, 0xb41ce138fb2e6198L);
+        String request = "2685b2d3-420c-4e51-b41c-e138fb2e6198";
         // Whatever digit order LineBuffer.hex writes, every path must show the same digits.
         String trace = new LineBuffer().hex(0x0123456789abcdefL, 16).hex(0xfedcba9876543210L, 16).toString();
         String span = new LineBuffer().hex(0x00000000000000ffL, 16).toString();
@@ -75,6 +77,9 @@ class LineFieldsTest {
         assertThat(fields.has(LineFields.TRACE_ID)).isTrue();
         assertThat(fields.toEntry().traceId()).isEqualTo(trace);
         assertThat(fields.toEntry().spanId()).isEqualTo(span);
+        assertThat(fields.toEntry().requestId()).isEqualTo(request);
+        assertThat(render(LogFormat.JSON, fields)).contains("\"request_id\":\"" + request + "\"");
+        assertThat(render(LogFormat.TEXT, fields)).contains("[2685b2d3] m");
         assertThat(render(LogFormat.JSON, fields)).contains("\"trace_id\":\"" + trace + "\",\"span_id\":\"" + span + "\"");
         LineBuffer out = new LineBuffer();
         fields.line(out, LineFields.SPAN_ID);
@@ -86,6 +91,7 @@ class LineFieldsTest {
         fields.clear();
         assertThat(fields.has(LineFields.TRACE_ID)).isFalse();
         assertThat(fields.has(LineFields.SPAN_ID)).isFalse();
+        assertThat(fields.has(LineFields.REQUEST_ID)).isFalse();
     }
 
     private static String render(LogFormat format, LineFields fields) {
