@@ -10,6 +10,13 @@ enum Var {
     NAMESPACE, REPLICAS, ATTEMPT, THREADS, POOL_SIZE, QUEUE, TOPIC, UPSTREAM, HOST, JOB, SIZE_MB, PAYLOAD,
     FIELD, VALUE, SERVICE;
 
+    static {
+        // Template keeps the placeholders it uses as bits of one long.
+        if (values().length > Long.SIZE) {
+            throw new AssertionError("more than 64 placeholders: Template.varBits needs a wider set");
+        }
+    }
+
     private final boolean fieldBound;
 
     Var() {
