@@ -87,8 +87,7 @@ bytes_per_line() { # COMMAND... printing $SAMPLE lines to stdout
 }
 
 cli() { ./synthlogs "$@"; }
-mapfile -t jvm_flags < <(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$root/toolkit-cli/jvm.flags")
-baseline() { java "${jvm_flags[@]}" -cp "$bench_jar" io.synthlogs.benchmarks.baseline.DatafakerBaseline "$@"; }
+baseline() { java @"$root/toolkit-cli/jvm.flags" -cp "$bench_jar" io.synthlogs.benchmarks.baseline.DatafakerBaseline "$@"; }
 
 echo
 echo "== results (median of $REPS unless noted)"

@@ -30,8 +30,7 @@ trap cleanup EXIT
 # launcher's JVM flags; BenchServer is `serve --port 0 --seed 1` with room for SSE_CLIENTS streams
 # (the default limit is 64).
 "$root/synthlogs" --help >/dev/null
-mapfile -t jvm_flags < <(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$root/toolkit-cli/jvm.flags")
-java "${jvm_flags[@]}" ${SYNTHLOGS_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java @"$root/toolkit-cli/jvm.flags" ${SYNTHLOGS_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$root/toolkit-cli/target/synthlogs.jar" "$here/BenchServer.java" 1 "$((SSE_CLIENTS + 10))" 2>"$log" &
 server=$!
 for _ in $(seq 1 600); do
