@@ -6,6 +6,8 @@ import static io.synthlogs.format.LineFields.MESSAGE;
 import static io.synthlogs.format.LineFields.NODE;
 import static io.synthlogs.format.LineFields.POD;
 import static io.synthlogs.format.LineFields.REQUEST_ID;
+import static io.synthlogs.format.LineFields.SPAN_ID;
+import static io.synthlogs.format.LineFields.TRACE_ID;
 import static io.synthlogs.format.LineFields.USER_ID;
 
 import io.synthlogs.Level;
@@ -75,10 +77,9 @@ final class Renderer {
             if (!out.has(REQUEST_ID) && !nulled(d, JsonFields.REQUEST_ID)) {
                 values.requestId(out);
             }
-            // Drawn in this order (trace high, low, span): written as hex only if a format shows them.
-            long traceHigh = rng.nextLong();
-            long traceLow = rng.nextLong();
-            out.traceIds(traceHigh, traceLow, rng.nextLong());
+            // Drawn in this order (trace high, low, span); arguments are evaluated left to right.
+            out.bits(TRACE_ID, rng.nextLong(), rng.nextLong());
+            out.bits(SPAN_ID, rng.nextLong(), 0);
         }
 
         out.origin(d.level, d.source.name(), d.service).vocabulary(d.method, d.errorCode, d.queryType, d.resource);

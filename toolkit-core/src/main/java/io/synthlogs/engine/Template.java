@@ -27,8 +27,7 @@ final class Template {
     /** Alternating literal ({@link EncodedText}) and placeholder ({@link Var}) parts. */
     final Object[] parts;
     final String eventTemplate;
-    final Set<Var> vars;
-    /** {@link #vars} as bits by ordinal: asked several times a line, a bit test is cheaper than the set. */
+    /** The placeholders it uses, as bits by ordinal: asked several times a line, a bit test is cheaper than a set. */
     private final long varBits;
     final boolean requestScoped;
     /** The labels of every normal line of this template: one shared, immutable instance. */
@@ -54,7 +53,6 @@ final class Template {
                 .map(part -> part instanceof String literal ? EncodedText.of(literal) : part)
                 .toArray();
         this.eventTemplate = eventTemplate;
-        this.vars = vars;
         this.varBits = vars.stream().mapToLong(v -> 1L << v.ordinal()).reduce(0, (a, b) -> a | b);
         this.requestScoped = vars.stream().anyMatch(Var::requestScoped);
         this.normalLabels = io.synthlogs.Labels.normal(eventId, eventTemplate);

@@ -61,16 +61,21 @@ final class Values {
     }
 
     void uuid(LineBuffer a) {
-        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        a.uuid(hi, lo);
+        a.uuid(uuidHigh(), uuidLow());
     }
 
     /** A request id the message does not show: drawn as {@link #uuid}, written only where a format shows it. */
     void requestId(LineFields out) {
-        long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        out.requestId(hi, lo);
+        out.bits(LineFields.REQUEST_ID, uuidHigh(), uuidLow());
+    }
+
+    /** A version-4 UUID's high bits; draw them before {@link #uuidLow} (arguments are evaluated left to right). */
+    private long uuidHigh() {
+        return (rng.nextLong() & ~0xF000L) | 0x4000L;
+    }
+
+    private long uuidLow() {
+        return (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     }
 
     void version(LineBuffer a) {

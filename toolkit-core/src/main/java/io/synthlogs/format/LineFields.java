@@ -27,12 +27,16 @@ public final class LineFields {
     public static final int POD = 8;
     private static final int SLOTS = 9;
     private static final int ABSENT = -1;
+    /** A slot's count when its value is {@link #bits}, not arena bytes. */
+    private static final int BITS = -2;
 
     private final LineBuffer arena;
     /** Whether the arena holds this line only, and so starts over with each line. */
     private final boolean ownArena;
     /** Per slot: where its bytes start in the arena, how many ({@link #ABSENT} if none), and their text flags. */
     private final int[] slots = new int[3 * SLOTS];
+    /** Per slot, for a count of {@link #BITS}: the two longs of random bits it shows as hex. */
+    private final long[] bits = new long[2 * SLOTS];
 
     private long index;
     private long epochSecond;
@@ -51,18 +55,6 @@ public final class LineFields {
     private boolean hasPercent;
     private double percent;
     private Labels labels;
-    /**
-     * Ids as drawn (request id, trace and span), written as hex only where a format shows them: the
-     * text layout shows a request id's first eight digits and no trace, JSON writes them straight
-     * into its output.
-     */
-    private boolean requestIdDrawn;
-    private long requestHigh;
-    private long requestLow;
-    private boolean idsDrawn;
-    private long traceHigh;
-    private long traceLow;
-    private long span;
 
     public LineFields() {
         this(new LineBuffer(1024, false), true);
@@ -91,7 +83,7 @@ public final class LineFields {
             slots[3 * slot + 1] = ABSENT;
         }
         method = errorCode = queryType = resource = null;
-        hasStatus = hasLatency = hasPercent = idsDrawn = requestIdDrawn = false;
+        hasStatus = hasLatency = hasPercent = false;
         labels = null;
     }
 
@@ -117,44 +109,41 @@ public final class LineFields {
 
     /** Appends the value of {@code slot} to the arena again (a field the message quotes); returns its flags. */
     public int repeat(int slot) {
-        if (drawnId(slot)) {
-            hexId(arena, slot);
+        if (isBits(slot)) {
+            hex(arena, slot);
             return LineBuffer.PLAIN;
         }
         arena.copyWithin(from(slot), count(slot));
         return flags(slot);
     }
 
-    /** Sets {@link #REQUEST_ID} to the UUID of these bits. */
-    public void requestId(long high, long low) {
-        requestIdDrawn = true;
-        requestHigh = high;
-        requestLow = low;
-    }
-
-    /** Sets {@link #TRACE_ID} (32 hex digits) and {@link #SPAN_ID} (16) to these bits. */
-    public void traceIds(long high, long low, long spanBits) {
-        idsDrawn = true;
-        traceHigh = high;
-        traceLow = low;
-        span = spanBits;
+    /**
+     * Makes random bits the value of an id slot, written as hex only where a format shows it (the
+     * text layout shows no trace and eight digits of a request id; JSON writes them straight into its
+     * output): {@link #REQUEST_ID} as the UUID of {@code high} and {@code low}, {@link #TRACE_ID} as 32
+     * digits, {@link #SPAN_ID} as the 16 of {@code high}.
+     */
+    public void bits(int slot, long high, long low) {
+        slots[3 * slot + 1] = BITS;
+        bits[2 * slot] = high;
+        bits[2 * slot + 1] = low;
     }
 
     public boolean has(int slot) {
-        return count(slot) != ABSENT || drawnId(slot);
+        return count(slot) != ABSENT;
     }
 
-    private boolean drawnId(int slot) {
-        return slot == REQUEST_ID ? requestIdDrawn : idsDrawn && (slot == TRACE_ID || slot == SPAN_ID);
+    private boolean isBits(int slot) {
+        return count(slot) == BITS;
     }
 
-    private void hexId(LineBuffer out, int slot) {
-        if (slot == REQUEST_ID) {
-            out.uuid(requestHigh, requestLow);
-        } else if (slot == TRACE_ID) {
-            out.hex(traceHigh, 16).hex(traceLow, 16);
-        } else {
-            out.hex(span, 16);
+    private void hex(LineBuffer out, int slot) {
+        long high = bits[2 * slot];
+        long low = bits[2 * slot + 1];
+        switch (slot) {
+            case REQUEST_ID -> out.uuid(high, low);
+            case SPAN_ID -> out.hex(high, 16);
+            default -> out.hex(high, 16).hex(low, 16);
         }
     }
 
@@ -268,9 +257,9 @@ public final class LineFields {
     }
 
     private String string(int slot) {
-        if (drawnId(slot)) {
+        if (isBits(slot)) {
             LineBuffer hex = new LineBuffer(36, false);
-            hexId(hex, slot);
+            hex(hex, slot);
             return new String(hex.array(), 0, hex.length(), StandardCharsets.ISO_8859_1);
         }
         return has(slot) ? LineBuffer.decode(arena.array(), from(slot), count(slot), flags(slot)) : null;
@@ -279,8 +268,8 @@ public final class LineFields {
     // What the formats read.
 
     void json(LineBuffer out, int slot) {
-        if (drawnId(slot)) {
-            hexId(out.append('"'), slot);
+        if (isBits(slot)) {
+            hex(out.append('"'), slot);
             out.append('"');
             return;
         }
@@ -288,8 +277,8 @@ public final class LineFields {
     }
 
     void line(LineBuffer out, int slot) {
-        if (drawnId(slot)) {
-            hexId(out, slot);
+        if (isBits(slot)) {
+            hex(out, slot);
             return;
         }
         out.lineBytes(arena.array(), from(slot), count(slot), flags(slot));
@@ -297,9 +286,9 @@ public final class LineFields {
 
     /** The first {@code chars} characters of {@code slot} in a text line. */
     void linePrefix(LineBuffer out, int slot, int chars) {
-        if (drawnId(slot)) {
+        if (isBits(slot)) {
             int start = out.length();
-            hexId(out, slot);
+            hex(out, slot);
             out.truncate(Math.min(out.length(), start + chars));
             return;
         }

@@ -66,8 +66,9 @@ class LineFieldsTest {
         LineFields fields = new LineFields();
         fields.position(0, 0, 0).origin(Level.INFO, "web-server", "nginx");
         fields.put(LineFields.MESSAGE, "m");
-        fields.traceIds(0x0123456789abcdefL, 0xfedcba9876543210L, 0x00000000000000ffL);
-        fields.requestId(0x2685b2d3420c4e51L, 0xb41ce138fb2e6198L);
+        fields.bits(LineFields.TRACE_ID, 0x0123456789abcdefL, 0xfedcba9876543210L);
+        fields.bits(LineFields.SPAN_ID, 0x00000000000000ffL, 0);
+        fields.bits(LineFields.REQUEST_ID, 0x2685b2d3420c4e51L, 0xb41ce138fb2e6198L);
         String request = "2685b2d3-420c-4e51-b41c-e138fb2e6198";
         // Whatever digit order LineBuffer.hex writes, every path must show the same digits.
         String trace = new LineBuffer().hex(0x0123456789abcdefL, 16).hex(0xfedcba9876543210L, 16).toString();
