@@ -11,23 +11,23 @@ import java.util.Map;
 final class ConstantCache {
     private static final int MAX_ENTRIES = 4096;
 
-    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
-    private final Map<Object, byte[]> blocks = new IdentityHashMap<>();
+    private final Map<String, FixedText> encoded = new IdentityHashMap<>();
+    private final Map<Object, FixedText> blocks = new IdentityHashMap<>();
     private final Map<String, Pair> pairs = new IdentityHashMap<>();
     private final LineBuffer scratch = new LineBuffer(256, false);
 
     void append(LineBuffer out, String value) {
-        byte[] bytes = encoded.get(value);
-        if (bytes == null) {
+        FixedText text = encoded.get(value);
+        if (text == null) {
             if (encoded.size() >= MAX_ENTRIES) {
                 encoded.clear();
             }
             scratch.reset();
             scratch.jsonString(value);
-            bytes = java.util.Arrays.copyOf(scratch.array(), scratch.length());
-            encoded.put(value, bytes);
+            text = FixedText.of(scratch.array(), scratch.length());
+            encoded.put(value, text);
         }
-        out.bytes(bytes);
+        out.put(text);
     }
 
     /** How {@link #appendPair} renders a pair the first time. */
@@ -47,29 +47,29 @@ final class ConstantCache {
             }
             scratch.reset();
             render.render(scratch, first, second);
-            pair = new Pair(first, java.util.Arrays.copyOf(scratch.array(), scratch.length()));
+            pair = new Pair(first, FixedText.of(scratch.array(), scratch.length()));
             pairs.put(second, pair);
         }
-        out.bytes(pair.encoded);
+        out.put(pair.encoded);
     }
 
-    private record Pair(String first, byte[] encoded) {}
+    private record Pair(String first, FixedText encoded) {}
 
     /**
      * Appends the encoding of an immutable value shared by many lines (the labels of a template's
      * normal lines), rendering it with {@code render} the first time only.
      */
     <T> void appendBlock(LineBuffer out, T value, java.util.function.BiConsumer<LineBuffer, T> render) {
-        byte[] bytes = blocks.get(value);
-        if (bytes == null) {
+        FixedText text = blocks.get(value);
+        if (text == null) {
             if (blocks.size() >= MAX_ENTRIES) {
                 blocks.clear();
             }
             LineBuffer block = new LineBuffer(512);
             render.accept(block, value);
-            bytes = java.util.Arrays.copyOf(block.array(), block.length());
-            blocks.put(value, bytes);
+            text = FixedText.of(block.array(), block.length());
+            blocks.put(value, text);
         }
-        out.bytes(bytes);
+        out.put(text);
     }
 }

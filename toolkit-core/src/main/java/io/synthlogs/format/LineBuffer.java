@@ -150,11 +150,22 @@ public final class LineBuffer {
         return this;
     }
 
-    /** Appends bytes prepared once, such as a field name with its quotes and colon. */
-    public LineBuffer bytes(byte[] prepared) {
-        int n = prepared.length;
-        ensure(n);
-        copy(prepared, 0, n);
+    /** Appends text prepared once. */
+    public LineBuffer put(FixedText text) {
+        byte[] src = text.padded;
+        int size = src.length;
+        ensure(size);
+        byte[] dst = bytes;
+        int at = length;
+        if (size == FixedText.SHORT) {
+            LONGS.set(dst, at, (long) LONGS.get(src, 0));
+            LONGS.set(dst, at + 8, (long) LONGS.get(src, 8));
+            LONGS.set(dst, at + 16, (long) LONGS.get(src, 16));
+            LONGS.set(dst, at + 24, (long) LONGS.get(src, 24));
+        } else {
+            System.arraycopy(src, 0, dst, at, size);
+        }
+        length = at + text.length;
         return this;
     }
 
