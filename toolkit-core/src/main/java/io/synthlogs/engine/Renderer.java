@@ -12,6 +12,7 @@ import static io.synthlogs.format.LineFields.USER_ID;
 
 import io.synthlogs.Level;
 import io.synthlogs.config.SourceKind;
+import io.synthlogs.format.FixedText;
 import io.synthlogs.format.JsonFields;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LineFields;
@@ -23,6 +24,10 @@ import io.synthlogs.format.LineFields;
  */
 final class Renderer {
     private static final int[] POOL_SIZES = {10, 20, 32, 50, 64, 100};
+    private static final FixedText SESSION = FixedText.ascii("session:");
+    private static final FixedText ORDER = FixedText.ascii("ORD-");
+    private static final FixedText HOST = FixedText.ascii("ip-10-0-");
+    private static final FixedText NULL = FixedText.ascii("null");
     /** {@link #known}: no value yet, draw one. (Text flags are never negative.) */
     private static final int DRAW = -1;
 
@@ -281,8 +286,8 @@ final class Renderer {
             case PID -> a.number(rng.between(1000, 65_000));
             case VERSION -> values.version(a);
             case SECONDS -> a.fixed(rng.uniform(0.1, 120), 1);
-            case CACHE_KEY -> a.ascii("session:").hex(rng.nextLong(), 6);
-            case ORDER_ID -> a.ascii("ORD-").number(rng.between(100_000, 999_999));
+            case CACHE_KEY -> a.put(SESSION).hex(rng.nextLong(), 6);
+            case ORDER_ID -> a.put(ORDER).number(rng.between(100_000, 999_999));
             case AMOUNT -> a.fixed(rng.between(199, 99_999) / 100.0, 2);
             case CONTAINER -> a.hex(rng.nextLong(), 12);
             case IMAGE -> {
@@ -306,7 +311,7 @@ final class Renderer {
             case UPSTREAM -> {
                 return d.upstream != null ? a.text(d.upstream) : values.upstream(a);
             }
-            case HOST -> a.ascii("ip-10-0-").number(rng.between(0, 15)).append('-').number(rng.between(2, 254));
+            case HOST -> a.put(HOST).number(rng.between(0, 15)).append('-').number(rng.between(2, 254));
             case JOB -> {
                 return Vocabulary.JOBS.appendAny(a, rng);
             }
@@ -329,7 +334,7 @@ final class Renderer {
     }
 
     private static int nullValue(LineBuffer a) {
-        a.ascii("null");
+        a.put(NULL);
         return LineBuffer.PLAIN;
     }
 

@@ -1,5 +1,6 @@
 package io.synthlogs.engine;
 
+import io.synthlogs.format.FixedText;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LineFields;
 
@@ -10,6 +11,9 @@ import io.synthlogs.format.LineFields;
  */
 final class Values {
     private static final int[] ATTACKER_NETWORKS = {45, 91, 103, 185, 193, 194};
+    private static final FixedText PRIVATE_NETWORK = FixedText.ascii("10.");
+    private static final FixedText USER = FixedText.ascii("user_");
+    private static final FixedText NODE = FixedText.ascii("node-");
 
     private final Rng rng;
     private final Words upstreams;
@@ -27,7 +31,7 @@ final class Values {
 
     void ip(LineBuffer a) {
         if (rng.chance(0.6)) {
-            a.ascii("10.").number(rng.between(0, 31)).append('.').number(rng.between(0, 255)).append('.')
+            a.put(PRIVATE_NETWORK).number(rng.between(0, 31)).append('.').number(rng.between(0, 255)).append('.')
                     .number(rng.between(2, 254));
         } else {
             a.number(rng.between(23, 223)).append('.').number(rng.between(0, 255)).append('.')
@@ -36,11 +40,11 @@ final class Values {
     }
 
     void user(LineBuffer a) {
-        a.ascii("user_").number(rng.between(1000, 9999));
+        a.put(USER).number(rng.between(1000, 9999));
     }
 
     void node(LineBuffer a) {
-        a.ascii("node-").number(rng.between(1, 12));
+        a.put(NODE).number(rng.between(1, 12));
     }
 
     /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
