@@ -64,9 +64,12 @@ final class Renderer {
 
         int start = a.length();
         int flags = LineBuffer.PLAIN;
-        for (Object part : t.parts) {
-            flags |= part instanceof EncodedText literal ? literal.appendTo(a) : appendVar(d, (Var) part, out);
+        EncodedText[] literals = t.literals;
+        Var[] placeholders = t.placeholders;
+        for (int i = 0; i < placeholders.length; i++) {
+            flags |= literals[i].appendTo(a) | appendVar(d, placeholders[i], out);
         }
+        flags |= literals[placeholders.length].appendTo(a);
         out.close(MESSAGE, start, flags);
 
         keepOnlyWhatTheMessageShows(d, t);
