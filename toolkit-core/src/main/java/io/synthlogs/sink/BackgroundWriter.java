@@ -1,7 +1,7 @@
 package io.synthlogs.sink;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -17,13 +17,13 @@ final class BackgroundWriter {
     private static final int QUEUED_BLOCKS = 8;
 
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUED_BLOCKS);
-    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED_BLOCKS + 2);
+    private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(QUEUED_BLOCKS + 2);
     private final Thread thread;
     private volatile IOException failure;
     private volatile boolean closed;
 
     /** A block for a stream, a flush of it (no data), or a barrier the producer waits on. */
-    private record Task(OutputStream out, byte[] data, int length, CountDownLatch done) {}
+    private record Task(BatchTarget out, ByteBuffer data, CountDownLatch done) {}
 
     BackgroundWriter(String name) {
         thread = new Thread(this::run, name);
@@ -32,27 +32,27 @@ final class BackgroundWriter {
     }
 
     /**
-     * Queues {@code block} (its first {@code length} bytes) for {@code target}, taking ownership of
-     * it, and returns an empty buffer of at least {@link LineBatcher#CAPACITY} bytes to fill next.
+     * Queues {@code block} (its remaining bytes) for {@code target}, taking ownership of it, and
+     * returns an empty direct buffer of {@link LineBatcher#CAPACITY} bytes to fill next.
      */
-    byte[] handOver(OutputStream target, byte[] block, int length) throws IOException {
+    ByteBuffer handOver(BatchTarget target, ByteBuffer block) throws IOException {
         check();
-        put(new Task(target, block, length, null));
-        byte[] next = spare.poll();
-        return next != null ? next : new byte[LineBatcher.CAPACITY];
+        put(new Task(target, block, null));
+        ByteBuffer next = spare.poll();
+        return next != null ? next : ByteBuffer.allocateDirect(LineBatcher.CAPACITY);
     }
 
     /** Queues a flush of {@code target}, after the blocks queued before it. */
-    void flush(OutputStream target) throws IOException {
+    void flush(BatchTarget target) throws IOException {
         check();
-        put(new Task(target, null, 0, null));
+        put(new Task(target, null, null));
     }
 
     /** Waits until everything queued is written; rethrows a write failure. */
     void sync() throws IOException {
         if (!closed) {
             CountDownLatch done = new CountDownLatch(1);
-            put(new Task(null, null, 0, done));
+            put(new Task(null, null, done));
             try {
                 done.await();
             } catch (InterruptedException e) {
@@ -101,7 +101,7 @@ final class BackgroundWriter {
                     if (task.data() == null) {
                         task.out().flush();
                     } else {
-                        task.out().write(task.data(), 0, task.length());
+                        task.out().write(task.data());
                     }
                 } catch (IOException e) {
                     failure = e;
@@ -110,8 +110,8 @@ final class BackgroundWriter {
                     failure = new IOException(e.toString(), e);
                 }
             }
-            if (task.data() != null && task.data().length >= LineBatcher.CAPACITY) {
-                spare.offer(task.data());
+            if (task.data() != null && task.data().isDirect() && task.data().capacity() == LineBatcher.CAPACITY) {
+                spare.offer(task.data().clear());
             }
         }
     }

@@ -1,69 +1,69 @@
 package io.synthlogs.sink;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /**
  * Collects whole lines in one large buffer and hands them on in single writes, so each write holds
- * only complete lines. One write per 256 KiB, not per line. Given a {@link BackgroundWriter}, a full
- * buffer is handed over whole and a spare one taken in its place: no copy.
+ * only complete lines. One write per 256 KiB, not per line. The buffer is direct: a file channel
+ * writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is handed over
+ * whole and a spare one taken in its place.
  */
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
 
-    private final OutputStream out;
+    private final BatchTarget target;
     private final BackgroundWriter writer;
-    private byte[] buffer = new byte[CAPACITY];
-    private int used;
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(CAPACITY);
 
-    /** Writes through {@code out} on the caller's thread. */
-    LineBatcher(OutputStream out) {
-        this(out, null);
+    /** Writes to {@code target} on the caller's thread. */
+    LineBatcher(BatchTarget target) {
+        this(target, null);
     }
 
-    /** Writes through {@code out} on the writer's thread. */
-    LineBatcher(OutputStream out, BackgroundWriter writer) {
-        this.out = out;
+    /** Writes to {@code target} on the writer's thread. */
+    LineBatcher(BatchTarget target, BackgroundWriter writer) {
+        this.target = target;
         this.writer = writer;
     }
 
     void add(byte[] bytes, int offset, int length) throws IOException {
-        if (used + length > buffer.length) {
+        if (length > buffer.remaining()) {
             drain();
         }
-        if (length > buffer.length) {
-            byte[] own = java.util.Arrays.copyOfRange(bytes, offset, offset + length);
-            if (writer != null) {
-                writer.handOver(out, own, length);
-            } else {
-                out.write(own, 0, length);
-            }
+        if (length > buffer.capacity()) {
+            // A line larger than a whole batch goes on its own.
+            hand(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length)));
             return;
         }
-        System.arraycopy(bytes, offset, buffer, used, length);
-        used += length;
+        buffer.put(bytes, offset, length);
     }
 
-    /** Writes the buffered lines without flushing the stream. */
+    /** Writes the buffered lines without flushing the target. */
     void drain() throws IOException {
-        if (used == 0) {
+        if (buffer.position() == 0) {
             return;
         }
-        int n = used;
-        used = 0;
+        buffer.flip();
+        ByteBuffer next = hand(buffer);
+        buffer = next != null ? next : buffer.clear();
+    }
+
+    /** Writes {@code batch} or queues it; returns the writer's buffer to fill next, if queued. */
+    private ByteBuffer hand(ByteBuffer batch) throws IOException {
         if (writer != null) {
-            buffer = writer.handOver(out, buffer, n);
-        } else {
-            out.write(buffer, 0, n);
+            return writer.handOver(target, batch);
         }
+        target.write(batch);
+        return null;
     }
 
     void flush() throws IOException {
         drain();
         if (writer == null) {
-            out.flush();
+            target.flush();
         } else {
-            writer.flush(out);
+            writer.flush(target);
         }
     }
 }

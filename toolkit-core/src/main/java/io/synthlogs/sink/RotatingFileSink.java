@@ -1,7 +1,6 @@
 package io.synthlogs.sink;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -29,7 +28,7 @@ public final class RotatingFileSink implements LineSink {
 
     private int counter = -1;
     private FileChannel channel;
-    private CountingStream stream;
+    private CountingChannel stream;
     private LineBatcher batcher;
     private long size;
 
@@ -144,7 +143,7 @@ public final class RotatingFileSink implements LineSink {
         Path file = directory.resolve(prefix + counter + extension);
         channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         kept.add(file);
-        stream = new CountingStream(channel);
+        stream = new CountingChannel(channel);
         batcher = new LineBatcher(stream, writer);
         size = 0;
     }
@@ -164,27 +163,28 @@ public final class RotatingFileSink implements LineSink {
         return cause;
     }
 
-    /** Counts the bytes that reached the file. */
-    private static final class CountingStream extends OutputStream {
+    /** Writes to the file and counts the bytes that reached it. */
+    private static final class CountingChannel implements BatchTarget {
         private final FileChannel channel;
         volatile long written;
 
-        CountingStream(FileChannel channel) {
+        CountingChannel(FileChannel channel) {
             this.channel = channel;
         }
 
+        /** Counts a batch once all of it is written: a rollback cuts a partly written one off. */
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        public void write(ByteBuffer batch) throws IOException {
+            int length = batch.remaining();
+            while (batch.hasRemaining()) {
+                channel.write(batch);
+            }
+            written += length;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            written += len;
+        public void flush() {
+            // Each write reached the file already.
         }
     }
 }

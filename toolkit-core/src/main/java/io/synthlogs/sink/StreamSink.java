@@ -14,7 +14,7 @@ public final class StreamSink implements LineSink {
 
     public StreamSink(OutputStream out, boolean closeStream) {
         this.out = out;
-        this.batcher = new LineBatcher(out, writer);
+        this.batcher = new LineBatcher(BatchTarget.of(out), writer);
         this.closeStream = closeStream;
     }
 

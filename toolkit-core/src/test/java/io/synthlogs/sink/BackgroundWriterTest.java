@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class BackgroundWriterTest {
+
+    /** A block as the batcher hands it over: a direct buffer, flipped for reading. */
+    private static ByteBuffer bytes(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocateDirect(b.length).put(b).flip();
+    }
 
     @Test
     void blocks_arrive_whole_and_in_order() throws IOException {
@@ -19,8 +26,9 @@ class BackgroundWriterTest {
         for (int i = 0; i < 2000; i++) {
             String block = "block " + i + "\n";
             expected.append(block);
-            byte[] returned = writer.handOver(target, block.getBytes(StandardCharsets.UTF_8), block.length());
-            assertThat(returned.length).isGreaterThanOrEqualTo(LineBatcher.CAPACITY);
+            ByteBuffer returned = writer.handOver(BatchTarget.of(target), bytes(block));
+            assertThat(returned.isDirect()).isTrue();
+            assertThat(returned.remaining()).isEqualTo(LineBatcher.CAPACITY);
         }
         writer.close();
         assertThat(target.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
@@ -44,10 +52,11 @@ class BackgroundWriterTest {
             }
         };
         BackgroundWriter writer = new BackgroundWriter("test-writer");
-        writer.handOver(full, "0123456789\n".getBytes(StandardCharsets.UTF_8), 11);
-        writer.handOver(full, "0123456789\n".getBytes(StandardCharsets.UTF_8), 11);
+        BatchTarget target = BatchTarget.of(full);
+        writer.handOver(target, bytes("0123456789\n"));
+        writer.handOver(target, bytes("0123456789\n"));
         assertThatThrownBy(writer::sync).isInstanceOf(IOException.class).hasMessage("No space left on device");
-        assertThatThrownBy(() -> writer.handOver(full, new byte[11], 11)).hasMessage("No space left on device");
+        assertThatThrownBy(() -> writer.handOver(target, bytes("0123456789\n"))).hasMessage("No space left on device");
         assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("0123456789\n");
         // Closing after a failure, and rolling back after closing, never wait for the stopped thread.
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
