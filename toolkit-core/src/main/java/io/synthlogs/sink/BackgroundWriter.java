@@ -36,10 +36,15 @@ final class BackgroundWriter {
      * returns an empty direct buffer of {@link LineBatcher#CAPACITY} bytes to fill next.
      */
     ByteBuffer handOver(BatchTarget target, ByteBuffer block) throws IOException {
-        check();
-        put(new Task(target, block, null));
+        queue(target, block);
         ByteBuffer next = spare.poll();
         return next != null ? next : ByteBuffer.allocateDirect(LineBatcher.CAPACITY);
+    }
+
+    /** Queues {@code block} (its remaining bytes) for {@code target}, taking ownership of it. */
+    void queue(BatchTarget target, ByteBuffer block) throws IOException {
+        check();
+        put(new Task(target, block, null));
     }
 
     /** Queues a flush of {@code target}, after the blocks queued before it. */

@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
 
-    private final BatchTarget target;
+    private BatchTarget target;
     private final BackgroundWriter writer;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(CAPACITY);
 
@@ -27,13 +27,29 @@ final class LineBatcher {
         this.writer = writer;
     }
 
+    /**
+     * Sends later lines to {@code next}; what is buffered must have been drained, so that no line
+     * reaches a target other than the one it was added for.
+     */
+    void retarget(BatchTarget next) {
+        if (buffer.position() != 0) {
+            throw new IllegalStateException("lines still buffered for the previous target");
+        }
+        target = next;
+    }
+
     void add(byte[] bytes, int offset, int length) throws IOException {
         if (length > buffer.remaining()) {
             drain();
         }
         if (length > buffer.capacity()) {
-            // A line larger than a whole batch goes on its own.
-            hand(ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length)));
+            // A line larger than a whole batch goes on its own, in a buffer of its own.
+            ByteBuffer own = ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+            if (writer != null) {
+                writer.queue(target, own);
+            } else {
+                target.write(own);
+            }
             return;
         }
         buffer.put(bytes, offset, length);
@@ -45,17 +61,12 @@ final class LineBatcher {
             return;
         }
         buffer.flip();
-        ByteBuffer next = hand(buffer);
-        buffer = next != null ? next : buffer.clear();
-    }
-
-    /** Writes {@code batch} or queues it; returns the writer's buffer to fill next, if queued. */
-    private ByteBuffer hand(ByteBuffer batch) throws IOException {
         if (writer != null) {
-            return writer.handOver(target, batch);
+            buffer = writer.handOver(target, buffer);
+        } else {
+            target.write(buffer);
+            buffer.clear();
         }
-        target.write(batch);
-        return null;
     }
 
     void flush() throws IOException {

@@ -144,7 +144,12 @@ public final class RotatingFileSink implements LineSink {
         channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         kept.add(file);
         stream = new CountingChannel(channel);
-        batcher = new LineBatcher(stream, writer);
+        // One batcher for all the files: its direct buffers outlive a rotation.
+        if (batcher == null) {
+            batcher = new LineBatcher(stream, writer);
+        } else {
+            batcher.retarget(stream);
+        }
         size = 0;
     }
 
