@@ -45,6 +45,11 @@ final class JsonLineFormat {
     private static final FixedText FALSE = ascii("false");
     private static final FixedText NULL = ascii("null");
 
+    /** The renderers of what {@link ConstantCache} keeps, one instance each: the cache tells them apart by identity. */
+    private static final ConstantCache.PairRenderer ORIGIN = JsonLineFormat::origin;
+    private static final java.util.function.BiConsumer<LineBuffer, Labels> NORMAL_LABELS =
+            (block, l) -> labels(block, block.constants(), l);
+
     private JsonLineFormat() {}
 
     private static FixedText key(String before, String name) {
@@ -60,7 +65,7 @@ final class JsonLineFormat {
         String nulled = e.labels() == null ? null : e.labels().field();
         out.put(OPEN).timestamp(e.epochSecond(), e.micros());
         out.put(LEVEL_TO_SOURCE[e.level().ordinal()]);
-        constants.appendPair(out, e.source(), e.service(), JsonLineFormat::origin);
+        constants.appendPair(out, e.source(), e.service(), ORIGIN);
         e.json(out, LineFields.MESSAGE);
         string(out, e, LineFields.REQUEST_ID, REQUEST_ID_KEY, REQUEST_ID, nulled);
         string(out, e, LineFields.TRACE_ID, TRACE_ID_KEY, TRACE_ID, nulled);
@@ -92,7 +97,7 @@ final class JsonLineFormat {
                 labels(out, constants, e.labels());
             } else {
                 // A normal line's labels are one shared instance per template: encode them once.
-                constants.appendBlock(out, e.labels(), (block, l) -> labels(block, block.constants(), l));
+                constants.appendBlock(out, e.labels(), NORMAL_LABELS);
             }
         }
         out.append('}');

@@ -3,32 +3,47 @@ package io.synthlogs.format;
 /**
  * The original tool's text layout:
  * {@code [ts] [LEVEL   ] [source/service] [a1b2c3d4] message (123.45ms) [502] [ANOMALY:type:0.85]},
- * optional parts only when present.
+ * optional parts only when present. The fixed parts are prepared once; the source and service are
+ * encoded once per pair by {@link ConstantCache}.
  */
 final class TextLineFormat {
-    private static final String[] PADDED_LEVELS = {"DEBUG   ", "INFO    ", "WARNING ", "ERROR   ", "CRITICAL"};
+    /** From after the timestamp to the source: {@code "] [LEVEL   ] ["}, one per level. */
+    private static final FixedText[] LEVEL_BLOCKS = java.util.Arrays.stream(new String[] {
+        "DEBUG   ", "INFO    ", "WARNING ", "ERROR   ", "CRITICAL"}).map(l -> FixedText.ascii("] [" + l + "] [")).toArray(FixedText[]::new);
+    private static final FixedText CLOSE_ORIGIN = FixedText.ascii("] ");
+    private static final FixedText OPEN_LATENCY = FixedText.ascii(" (");
+    private static final FixedText CLOSE_LATENCY = FixedText.ascii("ms)");
+    private static final FixedText OPEN_STATUS = FixedText.ascii(" [");
+    private static final FixedText OPEN_ANOMALY = FixedText.ascii(" [ANOMALY:");
+
+    /** One instance: {@link ConstantCache} tells renderers apart by identity. */
+    private static final ConstantCache.PairRenderer ORIGIN = TextLineFormat::origin;
 
     private TextLineFormat() {}
 
     static void append(LineBuffer out, LineFields e, boolean includeLabels) {
-        out.append('[').timestamp(e.epochSecond(), e.micros()).ascii("] [").ascii(PADDED_LEVELS[e.level().ordinal()])
-                .ascii("] [");
-        out.lineText(e.source()).append('/').lineText(e.service()).ascii("] ");
+        out.append('[').timestamp(e.epochSecond(), e.micros()).put(LEVEL_BLOCKS[e.level().ordinal()]);
+        out.constants().appendPair(out, e.source(), e.service(), ORIGIN);
         if (e.has(LineFields.REQUEST_ID)) {
             out.append('[');
             e.linePrefix(out, LineFields.REQUEST_ID, 8);
-            out.ascii("] ");
+            out.put(CLOSE_ORIGIN);
         }
         e.line(out, LineFields.MESSAGE);
         if (e.hasLatency()) {
-            out.ascii(" (").fixed(e.latency(), 2).ascii("ms)");
+            out.put(OPEN_LATENCY).fixed(e.latency(), 2).put(CLOSE_LATENCY);
         }
         if (e.hasStatus()) {
-            out.ascii(" [").number(e.status()).append(']');
+            out.put(OPEN_STATUS).number(e.status()).append(']');
         }
         if (includeLabels && e.isAnomaly()) {
-            out.ascii(" [ANOMALY:").ascii(e.labels().anomalyType().wireName()).append(':')
+            out.put(OPEN_ANOMALY).ascii(e.labels().anomalyType().wireName()).append(':')
                     .fixed(e.labels().anomalyScore(), 2).append(']');
         }
+    }
+
+    /** {@code source/service] }, encoded once per source and service. */
+    private static void origin(LineBuffer out, String source, String service) {
+        out.lineText(source).append('/').lineText(service).put(CLOSE_ORIGIN);
     }
 }

@@ -38,6 +38,26 @@ class FormatTest {
     }
 
     @Test
+    void both_formats_written_into_one_buffer_match_each_written_alone() {
+        // A buffer remembers encodings of recurring parts (source and service, labels); each format's
+        // must stay its own, whatever the order the formats use the buffer in.
+        var config = ConfigLoader.builder().set("anomalies.rate", 0.3, "test").build();
+        LogStream stream = LogStream.generate(Scenario.of(config, 4), 2000);
+        LineBuffer shared = new LineBuffer();
+        int i = 0;
+        for (LogEntry entry : stream.entries()) {
+            LogFormat[] order = i++ % 2 == 0
+                    ? new LogFormat[] {LogFormat.JSON, LogFormat.TEXT}
+                    : new LogFormat[] {LogFormat.TEXT, LogFormat.JSON};
+            for (LogFormat format : order) {
+                shared.reset();
+                format.append(shared, entry, true);
+                assertThat(shared.toString()).isEqualTo(format.render(entry, true));
+            }
+        }
+    }
+
+    @Test
     void text_lines_leave_out_what_a_line_does_not_have() {
         LogEntry plain = new LogEntry(0, TS, Level.WARNING, "database", "redis", "fork took too long", null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, Labels.normal("D001", "x"));
