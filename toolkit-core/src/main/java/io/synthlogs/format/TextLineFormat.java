@@ -8,8 +8,10 @@ package io.synthlogs.format;
  */
 final class TextLineFormat {
     /** From after the timestamp to the source: {@code "] [LEVEL   ] ["}, one per level. */
-    private static final FixedText[] LEVEL_BLOCKS = java.util.Arrays.stream(new String[] {
-        "DEBUG   ", "INFO    ", "WARNING ", "ERROR   ", "CRITICAL"}).map(l -> FixedText.ascii("] [" + l + "] [")).toArray(FixedText[]::new);
+    private static final FixedText[] LEVEL_BLOCKS = java.util.stream.Stream.of(
+                    "DEBUG   ", "INFO    ", "WARNING ", "ERROR   ", "CRITICAL")
+            .map(level -> FixedText.ascii("] [" + level + "] ["))
+            .toArray(FixedText[]::new);
     private static final FixedText CLOSE_ORIGIN = FixedText.ascii("] ");
     private static final FixedText OPEN_LATENCY = FixedText.ascii(" (");
     private static final FixedText CLOSE_LATENCY = FixedText.ascii("ms)");
