@@ -2,14 +2,13 @@ package io.synthlogs.engine;
 
 import io.synthlogs.format.FixedText;
 import io.synthlogs.format.LineBuffer;
-import java.util.Arrays;
 
 /** Fixed text encoded once, with its {@link LineBuffer#text text flags}: writing it is a copy. */
 record EncodedText(FixedText text, int flags) {
     static EncodedText of(String text) {
         LineBuffer buffer = new LineBuffer(text.length() * 3 + 16);
         int flags = buffer.text(text);
-        return new EncodedText(FixedText.of(Arrays.copyOf(buffer.array(), buffer.length())), flags);
+        return new EncodedText(FixedText.of(buffer.array(), buffer.length()), flags);
     }
 
     /** Appends the text; returns its flags. */

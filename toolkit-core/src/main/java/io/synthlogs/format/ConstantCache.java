@@ -14,7 +14,7 @@ final class ConstantCache {
     private final Map<String, FixedText> encoded = new IdentityHashMap<>();
     private final Map<Object, Block> blocks = new IdentityHashMap<>();
     private final Map<String, Pair> pairs = new IdentityHashMap<>();
-    private final LineBuffer scratch = new LineBuffer(256, false);
+    private final LineBuffer scratch = new LineBuffer(256);
 
     void append(LineBuffer out, String value) {
         FixedText text = encoded.get(value);

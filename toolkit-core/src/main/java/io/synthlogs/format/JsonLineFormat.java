@@ -1,5 +1,6 @@
 package io.synthlogs.format;
 
+import static io.synthlogs.format.FixedText.ascii;
 import static io.synthlogs.format.JsonFields.*;
 
 import io.synthlogs.Labels;
@@ -54,10 +55,6 @@ final class JsonLineFormat {
 
     private static FixedText key(String before, String name) {
         return ascii(before + name + "\":");
-    }
-
-    private static FixedText ascii(String s) {
-        return FixedText.ascii(s);
     }
 
     static void append(LineBuffer out, LineFields e, boolean includeLabels) {

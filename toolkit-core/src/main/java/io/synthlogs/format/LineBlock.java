@@ -17,7 +17,7 @@ public final class LineBlock {
 
     public LineBlock(int expectedLines) {
         int capacity = Math.max(1, expectedLines);
-        arena = new LineBuffer(capacity * BYTES_PER_LINE, false);
+        arena = new LineBuffer(capacity * BYTES_PER_LINE);
         lines = new LineFields[capacity];
     }
 

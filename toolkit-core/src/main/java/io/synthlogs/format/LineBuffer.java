@@ -62,7 +62,8 @@ public final class LineBuffer {
     private int length;
     private long cachedSecond = Long.MIN_VALUE;
     private final byte[] secondPrefix = new byte[20];
-    private final ConstantCache constants;
+    /** Made on first use: most buffers (arenas, scratch, one-off strings) never format a line. */
+    private ConstantCache constants;
     private char[] scratch = new char[256];
     private LineFields scratchFields;
 
@@ -71,16 +72,14 @@ public final class LineBuffer {
     }
 
     public LineBuffer(int capacity) {
-        this(capacity, true);
-    }
-
-    LineBuffer(int capacity, boolean withConstants) {
         bytes = new byte[Math.max(16, capacity)];
-        constants = withConstants ? new ConstantCache() : null;
     }
 
     /** Encodings of recurring strings, kept with the buffer that a writer reuses line after line. */
     ConstantCache constants() {
+        if (constants == null) {
+            constants = new ConstantCache();
+        }
         return constants;
     }
 

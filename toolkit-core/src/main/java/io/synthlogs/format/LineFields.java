@@ -57,7 +57,7 @@ public final class LineFields {
     private Labels labels;
 
     public LineFields() {
-        this(new LineBuffer(1024, false), true);
+        this(new LineBuffer(1024), true);
     }
 
     /**
@@ -258,7 +258,7 @@ public final class LineFields {
 
     private String string(int slot) {
         if (isBits(slot)) {
-            LineBuffer hex = new LineBuffer(36, false);
+            LineBuffer hex = new LineBuffer(36);
             hex(hex, slot);
             return new String(hex.array(), 0, hex.length(), StandardCharsets.ISO_8859_1);
         }

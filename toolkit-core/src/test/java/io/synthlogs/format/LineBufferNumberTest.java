@@ -31,7 +31,7 @@ class LineBufferNumberTest {
     @Test
     void numbers_written_one_after_another_at_a_full_buffer_keep_every_digit() {
         // A one-byte buffer grows on each write; a small number stores four bytes at a time.
-        LineBuffer buffer = new LineBuffer(1, false);
+        LineBuffer buffer = new LineBuffer(1);
         StringBuilder expected = new StringBuilder();
         for (int n = 0; n < 1_200; n++) {
             buffer.number(n).append(',');
@@ -41,7 +41,7 @@ class LineBufferNumberTest {
     }
 
     private static String written(long n) {
-        LineBuffer buffer = new LineBuffer(8, false);
+        LineBuffer buffer = new LineBuffer(8);
         buffer.append('[').number(n).append(']');
         String s = new String(buffer.array(), 0, buffer.length(), StandardCharsets.US_ASCII);
         return s.substring(1, s.length() - 1);
