@@ -6,8 +6,6 @@ import io.synthlogs.format.LineBlock;
 import io.synthlogs.format.LineFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +22,12 @@ final class LinePipeline implements AutoCloseable {
      */
     private static final int BLOCK_LINES = 512;
     private static final int BLOCKS = 8;
+    /**
+     * A thread waiting for blocks sleeps until half of them are ready for it: one wake-up per four
+     * blocks rather than per block. No thread can wait for more than are out of its hands: a waiting
+     * thread holds none, so the blocks it waits for are in flight towards it or in the other's hands.
+     */
+    private static final int WAKE_AT = BLOCKS / 2;
 
     /** Lines with their episodes. Reused: valid until {@link #recycle}d. */
     static final class Block {
@@ -56,17 +60,18 @@ final class LinePipeline implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS);
-    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
+    private final Handoff<Block> filled = new Handoff<>(BLOCKS, WAKE_AT);
+    private final Handoff<Block> free = new Handoff<>(BLOCKS, WAKE_AT);
     private final Thread thread;
     private volatile boolean closing;
+    static volatile long genCpu0, genCpu1;
     /** The block being filled; touched by the generating thread only. */
     private Block current;
 
     /** Starts generating {@code total} lines from {@code generator}, which nobody else may use now. */
     LinePipeline(LogGenerator generator, long total) {
         for (int i = 0; i < BLOCKS; i++) {
-            free.add(new Block(BLOCK_LINES));
+            free.give(new Block(BLOCK_LINES));
         }
         generator.onEpisode(episode -> current.closed.add(episode));
         thread = new Thread(() -> produce(generator, total), "synthlogs-generator");
@@ -87,16 +92,20 @@ final class LinePipeline implements AutoCloseable {
                     generator.nextLine(block.lines.add());
                 }
                 block.openAtEnd = generator.openEpisode(true).orElse(null);
+                if (made == 2_048_000) { genCpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
+                if (made == 4_608_000) { genCpu1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
                 made += n;
-                filled.put(block);
+                filled.give(block);
             }
+            filled.wake();
         } catch (InterruptedException e) {
             // Closed while waiting: the consumer wants no more.
         } catch (RuntimeException | Error e) {
             // The failure travels in the block it struck: no allocation (it may be an OutOfMemoryError),
             // and the queue always has room for it, since every other block is free or queued.
             current.failure = e;
-            filled.offer(current);
+            filled.give(current);
+            filled.wake();
         }
     }
 
@@ -114,7 +123,7 @@ final class LinePipeline implements AutoCloseable {
 
     /** Gives a block taken and written back for filling. */
     void recycle(Block block) {
-        free.offer(block);
+        free.give(block);
     }
 
     /** Stops generating; lines generated but not taken are dropped. */

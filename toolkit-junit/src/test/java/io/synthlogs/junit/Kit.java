@@ -108,13 +108,16 @@ final class Kit {
         }
     }
 
-    /** Report files go to a fresh temporary directory per run. */
+    /**
+     * Report files go to a fresh directory per run under the module's {@code target}, which a clean
+     * build removes: under {@code /tmp} every test run left thousands of directories behind.
+     */
     static final class TempOutput implements OutputDirectoryCreator {
         private final Path root;
 
         TempOutput() {
             try {
-                root = Files.createTempDirectory("synthlogs-report-");
+                root = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kit-reports")), "run-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
