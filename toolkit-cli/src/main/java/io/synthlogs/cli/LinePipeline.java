@@ -64,7 +64,6 @@ final class LinePipeline implements AutoCloseable {
     private final Handoff<Block> free = new Handoff<>(BLOCKS, WAKE_AT);
     private final Thread thread;
     private volatile boolean closing;
-    static volatile long genCpu0, genCpu1;
     /** The block being filled; touched by the generating thread only. */
     private Block current;
 
@@ -92,8 +91,6 @@ final class LinePipeline implements AutoCloseable {
                     generator.nextLine(block.lines.add());
                 }
                 block.openAtEnd = generator.openEpisode(true).orElse(null);
-                if (made == 2_048_000) { genCpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
-                if (made == 4_608_000) { genCpu1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
                 made += n;
                 filled.give(block);
             }

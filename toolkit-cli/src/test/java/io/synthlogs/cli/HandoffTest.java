@@ -1,0 +1,137 @@
+package io.synthlogs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The ring between the generating and the formatting thread: order, batched wake-ups, no lost wake-up. */
+@Timeout(30)
+class HandoffTest {
+
+    @Test
+    void items_circulating_between_two_threads_arrive_in_order_and_never_stall() throws Exception {
+        // As in the pipeline: 8 boxes go round, each thread sleeps until 4 wait for it.
+        Handoff<int[]> filled = new Handoff<>(8, 4);
+        Handoff<int[]> free = new Handoff<>(8, 4);
+        for (int i = 0; i < 8; i++) {
+            free.give(new int[1]);
+        }
+        int total = 200_000;
+        CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < total; i++) {
+                    int[] box = free.take();
+                    box[0] = i;
+                    filled.give(box);
+                }
+                filled.wake();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (int i = 0; i < total; i++) {
+            int[] box = filled.take();
+            assertThat(box[0]).isEqualTo(i);
+            free.give(box);
+        }
+        producer.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_sleeping_taker_wakes_once_enough_items_wait_or_when_woken() throws Exception {
+        Handoff<Integer> ring = new Handoff<>(8, 3);
+        List<Integer> taken = new ArrayList<>();
+        AtomicInteger count = new AtomicInteger();
+        Thread taker = new Thread(() -> {
+            try {
+                while (count.get() < 4) {
+                    Integer item = ring.take();
+                    synchronized (taken) {
+                        taken.add(item);
+                    }
+                    count.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        taker.start();
+        awaitParked(taker);
+
+        ring.give(1);
+        ring.give(2);
+        Thread.sleep(200);
+        assertThat(count.get()).as("taken before the third item woke the taker").isZero();
+
+        ring.give(3);
+        awaitCount(count, 3);
+        awaitParked(taker);
+        ring.give(4);
+        Thread.sleep(200);
+        assertThat(count.get()).as("a single item waits for more").isEqualTo(3);
+
+        ring.wake();
+        taker.join(5_000);
+        assertThat(taken).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void an_item_given_before_the_taker_sleeps_is_taken_at_once() throws Exception {
+        Handoff<String> ring = new Handoff<>(4, 4);
+        ring.give("early");
+        assertThat(ring.take()).isEqualTo("early");
+    }
+
+    @Test
+    void interrupting_a_sleeping_taker_ends_its_wait() throws Exception {
+        Handoff<String> ring = new Handoff<>(4, 1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread taker = new Thread(() -> {
+            try {
+                ring.take();
+                outcome.complete(null);
+            } catch (Throwable e) {
+                outcome.complete(e);
+            }
+        });
+        taker.start();
+        awaitParked(taker);
+        taker.interrupt();
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void more_items_than_the_capacity_are_refused() {
+        Handoff<String> ring = new Handoff<>(2, 1);
+        ring.give("a");
+        ring.give("b");
+        assertThatThrownBy(() -> ring.give("c")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("more than 2 items");
+    }
+
+    @Test
+    void a_wake_threshold_outside_the_capacity_is_refused() {
+        assertThatThrownBy(() -> new Handoff<String>(4, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("wakeAt must be in [1, 4], got 5");
+        assertThatThrownBy(() -> new Handoff<String>(4, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        while (thread.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {
+        while (count.get() < expected) {
+            Thread.sleep(1);
+        }
+    }
+}
