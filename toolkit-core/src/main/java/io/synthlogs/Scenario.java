@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record Scenario(SynthConfig config, long seed, Instant start) {
     /** The start used whenever a seed is given without one, so that a seed alone reproduces a run. */
-    public static final Instant DEFAULT_START = Instant.parse("2024-01-01T00:00:00Z");
+    public static final Instant DEFAULT_START = Instant.ofEpochSecond(1_704_067_200L); // 2024-01-01T00:00:00Z
 
     public Scenario {
         Objects.requireNonNull(config, "config");

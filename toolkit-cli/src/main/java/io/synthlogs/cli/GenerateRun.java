@@ -28,8 +28,6 @@ import java.time.format.DateTimeFormatter;
  * manifest, paced when asked, stopping cleanly at a line boundary on SIGINT/SIGTERM.
  */
 final class GenerateRun {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
-
     private final Scenario scenario;
     private final SynthConfig config;
     private final boolean paced;
@@ -220,7 +218,8 @@ final class GenerateRun {
 
     private RotatingFileSink openFiles(SynthConfig.Output output) throws IOException {
         SynthConfig.FileOutput file = output.file();
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+        // Made here, not as a constant: a run to stdout need not load the pattern parser.
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = Path.of(file.path());
         try {
             return new RotatingFileSink(dir, file.stem(), output.format().extension(), file.rotationBytes(), file.maxFiles(), stamp);

@@ -23,9 +23,10 @@ final class ConfigBinder {
     private static final List<String> OUTPUT_KEYS = List.of("destination", "format", "include_labels", "file");
     private static final List<String> FILE_KEYS = List.of("path", "stem", "rotation_size_mb", "max_files");
 
-    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    // As epoch seconds: parsing text here would load the date-time parser on every start-up.
+    private static final Instant EARLIEST = Instant.ofEpochSecond(-62_167_219_200L); // 0000-01-01T00:00:00Z
     /** Leaves room for a run of years after the start without leaving four-digit years. */
-    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.ofEpochSecond(221_845_392_000L); // 9000-01-01T00:00:00Z
 
     private ConfigBinder() {}
 
