@@ -4,6 +4,7 @@ import io.synthlogs.Episode;
 import io.synthlogs.LogGenerator;
 import io.synthlogs.format.LineBlock;
 import io.synthlogs.format.LineFields;
+import io.synthlogs.sink.Handoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ final class LinePipeline implements AutoCloseable {
 
     private final Handoff<Block> filled = new Handoff<>(BLOCKS, WAKE_AT);
     private final Handoff<Block> free = new Handoff<>(BLOCKS, WAKE_AT);
+    /** Made here, so that the generating thread never fails for want of a block to report in. */
+    private final Block[] blocks = new Block[BLOCKS];
     private final Thread thread;
     private volatile boolean closing;
     /** The block being filled; touched by the generating thread only. */
@@ -70,7 +73,7 @@ final class LinePipeline implements AutoCloseable {
     /** Starts generating {@code total} lines from {@code generator}, which nobody else may use now. */
     LinePipeline(LogGenerator generator, long total) {
         for (int i = 0; i < BLOCKS; i++) {
-            free.give(new Block(BLOCK_LINES));
+            blocks[i] = new Block(BLOCK_LINES);
         }
         generator.onEpisode(episode -> current.closed.add(episode));
         thread = new Thread(() -> produce(generator, total), "synthlogs-generator");
@@ -80,9 +83,11 @@ final class LinePipeline implements AutoCloseable {
 
     private void produce(LogGenerator generator, long total) {
         long made = 0;
+        int fresh = 0;
         try {
             while (made < total && !closing) {
-                Block block = free.take();
+                // Each block is used once from the start, then again as the formatting thread frees it.
+                Block block = fresh < BLOCKS ? blocks[fresh++] : free.take();
                 block.closed.clear();
                 block.lines.clear();
                 current = block;
@@ -99,9 +104,13 @@ final class LinePipeline implements AutoCloseable {
             // Closed while waiting: the consumer wants no more.
         } catch (RuntimeException | Error e) {
             // The failure travels in the block it struck: no allocation (it may be an OutOfMemoryError),
-            // and the queue always has room for it, since every other block is free or queued.
+            // and the ring always has room for it, since every other block is free or queued.
             current.failure = e;
-            filled.give(current);
+            try {
+                filled.give(current);
+            } catch (InterruptedException closed) {
+                return;
+            }
             filled.wake();
         }
     }
@@ -119,7 +128,7 @@ final class LinePipeline implements AutoCloseable {
     }
 
     /** Gives a block taken and written back for filling. */
-    void recycle(Block block) {
+    void recycle(Block block) throws InterruptedException {
         free.give(block);
     }
 

@@ -15,8 +15,10 @@ import java.util.concurrent.CountDownLatch;
  */
 final class BackgroundWriter {
     private static final int QUEUED_BLOCKS = 8;
+    /** The thread sleeps until this many blocks wait, or a flush or a barrier comes: see {@link Handoff}. */
+    private static final int WAKE_AT = 4;
 
-    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUED_BLOCKS);
+    private final Handoff<Task> queue = new Handoff<>(QUEUED_BLOCKS, WAKE_AT);
     private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(QUEUED_BLOCKS + 2);
     private final Thread thread;
     private volatile IOException failure;
@@ -44,20 +46,20 @@ final class BackgroundWriter {
     /** Queues {@code block} (its remaining bytes) for {@code target}, taking ownership of it. */
     void queue(BatchTarget target, ByteBuffer block) throws IOException {
         check();
-        put(new Task(target, block, null));
+        put(new Task(target, block, null), false);
     }
 
     /** Queues a flush of {@code target}, after the blocks queued before it. */
     void flush(BatchTarget target) throws IOException {
         check();
-        put(new Task(target, null, null));
+        put(new Task(target, null, null), true);
     }
 
     /** Waits until everything queued is written; rethrows a write failure. */
     void sync() throws IOException {
         if (!closed) {
             CountDownLatch done = new CountDownLatch(1);
-            put(new Task(null, null, done));
+            put(new Task(null, null, done), true);
             try {
                 done.await();
             } catch (InterruptedException e) {
@@ -68,12 +70,16 @@ final class BackgroundWriter {
         check();
     }
 
-    private void put(Task task) throws IOException {
+    /** Queues {@code task}; {@code now}: wakes the thread for it rather than for a batch of blocks. */
+    private void put(Task task, boolean now) throws IOException {
         if (closed) {
             throw new IOException("the sink is closed");
         }
         try {
-            queue.put(task);
+            queue.give(task);
+            if (now) {
+                queue.wake();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while queueing a write", e);

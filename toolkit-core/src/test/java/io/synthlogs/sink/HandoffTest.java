@@ -1,4 +1,4 @@
-package io.synthlogs.cli;
+package io.synthlogs.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The ring between the generating and the formatting thread: order, batched wake-ups, no lost wake-up. */
+/** The ring between two threads: order, batched wake-ups on both sides, no lost wake-up. */
 @Timeout(30)
 class HandoffTest {
 
@@ -108,12 +108,51 @@ class HandoffTest {
     }
 
     @Test
-    void more_items_than_the_capacity_are_refused() {
-        Handoff<String> ring = new Handoff<>(2, 1);
-        ring.give("a");
-        ring.give("b");
-        assertThatThrownBy(() -> ring.give("c")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("more than 2 items");
+    void a_giver_finding_the_ring_full_sleeps_until_enough_slots_are_free() throws Exception {
+        Handoff<Integer> ring = new Handoff<>(4, 2);
+        for (int i = 0; i < 4; i++) {
+            ring.give(i);
+        }
+        AtomicInteger given = new AtomicInteger(4);
+        Thread giver = new Thread(() -> {
+            try {
+                ring.give(4);
+                given.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        giver.start();
+        awaitParked(giver);
+
+        assertThat(ring.take()).isZero();
+        Thread.sleep(200);
+        assertThat(given.get()).as("given while only one slot was free").isEqualTo(4);
+
+        assertThat(ring.take()).isEqualTo(1);
+        giver.join(5_000);
+        assertThat(given.get()).isEqualTo(5);
+        assertThat(List.of(ring.take(), ring.take(), ring.take())).containsExactly(2, 3, 4);
+    }
+
+    @Test
+    void bursts_through_a_small_ring_with_both_sides_sleeping_arrive_in_order() throws Exception {
+        Handoff<Integer> ring = new Handoff<>(4, 3);
+        int total = 100_000;
+        CompletableFuture<Void> giver = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < total; i++) {
+                    ring.give(i);
+                }
+                ring.wake();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (int i = 0; i < total; i++) {
+            assertThat(ring.take()).isEqualTo(i);
+        }
+        giver.get(10, TimeUnit.SECONDS);
     }
 
     @Test
