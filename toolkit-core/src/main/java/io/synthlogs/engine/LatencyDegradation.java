@@ -1,9 +1,7 @@
 package io.synthlogs.engine;
 
-import io.synthlogs.Level;
 import io.synthlogs.config.SourceKind;
 import io.synthlogs.config.SynthConfig;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +36,7 @@ final class LatencyDegradation implements AnomalyPattern {
         if (source == null || source.kind() == SourceKind.INFRASTRUCTURE) {
             return null;
         }
-        Template[] timed = Arrays.stream(ctx.templates(source.kind(), Level.INFO, TemplateCatalog.NORMAL))
-                .filter(t -> t.uses(Var.LATENCY))
-                .toArray(Template[]::new);
+        Template[] timed = ctx.timedTemplates(source.kind());
         if (timed.length == 0) {
             return null;
         }

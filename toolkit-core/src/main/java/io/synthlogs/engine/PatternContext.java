@@ -4,6 +4,7 @@ import io.synthlogs.Level;
 import io.synthlogs.config.SourceKind;
 import io.synthlogs.config.SynthConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ final class PatternContext {
     final TrafficModel traffic;
     final Values values;
     private final Map<SourceKind, List<SynthConfig.Source>> byKind = new EnumMap<>(SourceKind.class);
+    /** {@link #timedTemplates}, found once per kind: every latency episode asks. */
+    private final Map<SourceKind, Template[]> timed = new EnumMap<>(SourceKind.class);
 
     PatternContext(TemplateCatalog catalog, TrafficModel traffic, Values values) {
         this.catalog = catalog;
@@ -78,6 +81,18 @@ final class PatternContext {
 
     Template[] templates(SourceKind kind, String role) {
         return catalog.find(kind, null, role);
+    }
+
+    /** The normal INFO templates of a source kind that show a response time; callers must not modify it. */
+    Template[] timedTemplates(SourceKind kind) {
+        Template[] found = timed.get(kind);
+        if (found == null) {
+            found = Arrays.stream(templates(kind, Level.INFO, TemplateCatalog.NORMAL))
+                    .filter(t -> t.uses(Var.LATENCY))
+                    .toArray(Template[]::new);
+            timed.put(kind, found);
+        }
+        return found;
     }
 
     static double round2(double v) {

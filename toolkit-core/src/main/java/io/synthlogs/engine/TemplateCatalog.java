@@ -41,9 +41,17 @@ final class TemplateCatalog {
      * the array.
      */
     Template[] find(SourceKind source, Level level, String role) {
-        return found.computeIfAbsent(new Key(source, level, role), k -> all.stream()
-                .filter(t -> t.source == source && (level == null || t.level == level) && t.role.equals(role))
-                .toArray(Template[]::new));
+        Key key = new Key(source, level, role);
+        Template[] templates = found.get(key);
+        if (templates == null) {
+            // Not computeIfAbsent: its capturing lambda would be made on every lookup, hits included.
+            templates = all.stream()
+                    .filter(t -> t.source == source && (level == null || t.level == level) && t.role.equals(role))
+                    .toArray(Template[]::new);
+            Template[] raced = found.putIfAbsent(key, templates);
+            templates = raced != null ? raced : templates;
+        }
+        return templates;
     }
 
     /**
