@@ -16,7 +16,8 @@
 #   (d) ./synthlogs --total 10 --output stdout                                      wall time, warm
 #   (e) --total 0 --interval 0 streaming under SYNTHLOGS_JAVA_OPTS=-Xmx64m, cut by head -n $STREAM_LINES;
 #       must finish without OutOfMemoryError (one run: it is long)
-#   (f) io.synthlogs.benchmarks.baseline.DatafakerBaseline $LINES > /dev/null      same JVM flags as the launcher
+#   (f) io.synthlogs.benchmarks.baseline.DatafakerBaseline $LINES > /dev/null      same JVM flags as the launcher;
+#       hand-written Datafaker + Jackson lines with the same fields and size as (a)
 #   (g) JMH: @SyntheticLogs(count = 100_000) LogStream resolution (SyntheticLogsResolutionBenchmark)
 #   (h) JMH: one core, engine only: generate (and render) lines (GenerateBenchmark)
 # (a) and (f) are timed alternately, run by run, so that their ratio survives drift in machine speed.
@@ -135,7 +136,7 @@ bpl_base=$(bytes_per_line baseline $SAMPLE 1)
 report "(f) Datafaker + Jackson baseline, stdout (runs alternated with (a))" "$t_base" "$LINES" "$bpl_base"
 
 awk -v a="$t_json" -v f="$t_base" 'BEGIN {
-  printf "\nsynthlogs JSON / baseline: %.2fx the lines/s (synthlogs lines also carry labels, trace ids and consistent fields)\n", f / a }'
+  printf "\nsynthlogs JSON / baseline: %.2fx the lines/s (lines of the same fields and size; synthlogs adds episodes and consistent fields)\n", f / a }'
 
 if [ -z "${SKIP_JMH:-}" ]; then
   echo
