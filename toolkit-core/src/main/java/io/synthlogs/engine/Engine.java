@@ -8,10 +8,10 @@ import io.synthlogs.LogEntry;
 import io.synthlogs.config.SynthConfig;
 import io.synthlogs.format.LineFields;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -53,7 +53,8 @@ public final class Engine {
         final int duration;
         final double focus;
         final AnomalyPattern pattern;
-        final Map<String, Object> parameters = new LinkedHashMap<>();
+        /** Sorted as an {@link Episode} keeps them, so a snapshot copies them without sorting. */
+        final Map<String, Object> parameters = new TreeMap<>();
         long firstIndex = -1;
         long lastIndex;
         /** Simulated time of the first and the last line, in epoch microseconds. */
@@ -73,8 +74,9 @@ public final class Engine {
         }
 
         Episode snapshot(boolean truncated) {
-            Map<String, Object> p = new LinkedHashMap<>(parameters);
+            Map<String, Object> p = parameters;
             if (truncated) {
+                p = new TreeMap<>(parameters);
                 p.put("truncated", true);
             }
             return new Episode(id, type, subtype, firstIndex, lastIndex, instant(startMicros), instant(endMicros), lines,

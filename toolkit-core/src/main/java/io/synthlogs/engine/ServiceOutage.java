@@ -18,6 +18,8 @@ final class ServiceOutage implements AnomalyPattern {
     private final List<SynthConfig.Source> reporters = new ArrayList<>();
     private final List<Template[]> down = new ArrayList<>();
     private final List<Template[]> recovered = new ArrayList<>();
+    /** Per reporter, as {@link #reporter} needs it on every line: its services other than the target. */
+    private final List<List<String>> callers = new ArrayList<>();
     private int downUntil;
     private boolean up;
 
@@ -43,6 +45,7 @@ final class ServiceOutage implements AnomalyPattern {
                 outage.reporters.add(source);
                 outage.down.add(found);
                 outage.recovered.add(ctx.templates(source.kind(), "outage:recovered"));
+                outage.callers.add(source.services().stream().filter(s -> !s.equals(target)).toList());
             }
         }
         return outage.reporters.isEmpty() ? null : outage;
@@ -53,7 +56,7 @@ final class ServiceOutage implements AnomalyPattern {
         int which = rng.nextInt(reporters.size());
         SynthConfig.Source source = reporters.get(which);
         d.source = source;
-        d.service = reporter(source, rng);
+        d.service = reporter(source, callers.get(which), rng);
         d.upstream = target;
         d.signal = true;
         boolean recovery = complete ? k == n - 1 : k >= downUntil && k > 0;
@@ -72,13 +75,12 @@ final class ServiceOutage implements AnomalyPattern {
     }
 
     /** The service that reports: the target itself for its own crash lines, else one of its callers. */
-    private String reporter(SynthConfig.Source source, Rng rng) {
-        if (source.services().contains(target)) {
+    private String reporter(SynthConfig.Source source, List<String> others, Rng rng) {
+        if (others.size() < source.services().size()) { // the source holds the target
             if (source.kind() == SourceKind.DATABASE || source.kind() == SourceKind.INFRASTRUCTURE) {
                 return target;
             }
-            List<String> callers = source.services().stream().filter(s -> !s.equals(target)).toList();
-            return callers.isEmpty() ? target : rng.pick(callers);
+            return others.isEmpty() ? target : rng.pick(others);
         }
         return rng.pick(source.services());
     }
