@@ -61,10 +61,13 @@ final class LinePipeline implements AutoCloseable {
         }
     }
 
-    private final Handoff<Block> filled = new Handoff<>(BLOCKS, WAKE_AT);
+    /** One slot more than blocks: room for {@link #failed}. */
+    private final Handoff<Block> filled = new Handoff<>(BLOCKS + 1, WAKE_AT);
     private final Handoff<Block> free = new Handoff<>(BLOCKS, WAKE_AT);
     /** Made here, so that the generating thread never fails for want of a block to report in. */
     private final Block[] blocks = new Block[BLOCKS];
+    /** Reports a failure that struck while the generating thread held no block (waiting for one). */
+    private final Block failed = new Block(0);
     private final Thread thread;
     private volatile boolean closing;
     /** The block being filled; touched by the generating thread only. */
@@ -98,16 +101,18 @@ final class LinePipeline implements AutoCloseable {
                 block.openAtEnd = generator.openEpisode(true).orElse(null);
                 made += n;
                 filled.give(block);
+                current = null;
             }
             filled.wake();
         } catch (InterruptedException e) {
             // Closed while waiting: the consumer wants no more.
         } catch (RuntimeException | Error e) {
-            // The failure travels in the block it struck: no allocation (it may be an OutOfMemoryError),
-            // and the ring always has room for it, since every other block is free or queued.
-            current.failure = e;
+            // The failure travels in the block it struck, or in the spare one: no allocation (it may be
+            // an OutOfMemoryError), and the ring always has room for it.
+            Block report = current != null ? current : failed;
+            report.failure = e;
             try {
-                filled.give(current);
+                filled.give(report);
             } catch (InterruptedException closed) {
                 return;
             }
@@ -115,7 +120,10 @@ final class LinePipeline implements AutoCloseable {
         }
     }
 
-    /** The next block, in order; rethrows what went wrong while generating it. */
+    /**
+     * The next block, in order; rethrows what went wrong while generating it. Recycle each block
+     * before taking the next: a caller that held two could leave both threads waiting for blocks.
+     */
     Block take() throws InterruptedException {
         Block block = filled.take();
         if (block.failure instanceof RuntimeException e) {
