@@ -22,9 +22,6 @@ public final class Main {
     }
 
     static CommandLine commandLine(Object command) {
-        // picocli looks up a converter for each java.time and java.sql type by reflection as it starts:
-        // about a tenth of start-up, for types no option here has.
-        System.getProperties().putIfAbsent("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
         CommandLine cli = new CommandLine(command);
         cli.setParameterExceptionHandler(Errors::usage);
         cli.setExecutionExceptionHandler(Errors::execution);
