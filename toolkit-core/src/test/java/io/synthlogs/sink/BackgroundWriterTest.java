@@ -9,7 +9,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** A writer that failed to wake would leave a test waiting: each fails after 20 s instead. */
+@Timeout(20)
 class BackgroundWriterTest {
 
     /** A block as the batcher hands it over: a direct buffer, flipped for reading. */
@@ -32,6 +35,42 @@ class BackgroundWriterTest {
         }
         writer.close();
         assertThat(target.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void a_flush_has_the_blocks_before_it_written_at_once_not_with_a_later_batch() throws Exception {
+        // The thread sleeps until several blocks wait; a paced stream's flush must not wait for them.
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        OutputStream target = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                written.write(b, off, len);
+            }
+
+            @Override
+            public synchronized void flush() {
+                if (written.size() > 0) {
+                    arrived.countDown();
+                }
+            }
+        };
+        BackgroundWriter writer = new BackgroundWriter("test-writer");
+        try {
+            writer.handOver(BatchTarget.of(target), bytes("one line\n"));
+            writer.flush(BatchTarget.of(target));
+            assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("written and flushed").isTrue();
+            synchronized (target) {
+                assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("one line\n");
+            }
+        } finally {
+            writer.close();
+        }
     }
 
     @Test

@@ -17,13 +17,13 @@ class HandoffTest {
 
     @Test
     void items_circulating_between_two_threads_arrive_in_order_and_never_stall() throws Exception {
-        // As in the pipeline: 8 boxes go round, each thread sleeps until 4 wait for it.
+        // 8 boxes go round between two threads, each sleeping until 4 wait for it.
         Handoff<int[]> filled = new Handoff<>(8, 4);
         Handoff<int[]> free = new Handoff<>(8, 4);
         for (int i = 0; i < 8; i++) {
             free.give(new int[1]);
         }
-        int total = 200_000;
+        int total = 20_000;
         CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
             try {
                 for (int i = 0; i < total; i++) {
@@ -49,7 +49,7 @@ class HandoffTest {
         Handoff<Integer> ring = new Handoff<>(8, 3);
         List<Integer> taken = new ArrayList<>();
         AtomicInteger count = new AtomicInteger();
-        Thread taker = new Thread(() -> {
+        Thread taker = daemon(() -> {
             try {
                 while (count.get() < 4) {
                     Integer item = ring.take();
@@ -62,7 +62,6 @@ class HandoffTest {
                 Thread.currentThread().interrupt();
             }
         });
-        taker.start();
         awaitParked(taker);
 
         ring.give(1);
@@ -93,7 +92,7 @@ class HandoffTest {
     void interrupting_a_sleeping_taker_ends_its_wait() throws Exception {
         Handoff<String> ring = new Handoff<>(4, 1);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread taker = new Thread(() -> {
+        Thread taker = daemon(() -> {
             try {
                 ring.take();
                 outcome.complete(null);
@@ -101,7 +100,6 @@ class HandoffTest {
                 outcome.complete(e);
             }
         });
-        taker.start();
         awaitParked(taker);
         taker.interrupt();
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
@@ -110,19 +108,18 @@ class HandoffTest {
     @Test
     void a_giver_finding_the_ring_full_sleeps_until_enough_slots_are_free() throws Exception {
         Handoff<Integer> ring = new Handoff<>(4, 2);
-        for (int i = 0; i < 4; i++) {
-            ring.give(i);
-        }
-        AtomicInteger given = new AtomicInteger(4);
-        Thread giver = new Thread(() -> {
+        AtomicInteger given = new AtomicInteger();
+        Thread giver = daemon(() -> {
             try {
-                ring.give(4);
-                given.incrementAndGet();
+                for (int i = 0; i < 5; i++) {
+                    ring.give(i);
+                    given.incrementAndGet();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        giver.start();
+        awaitCount(given, 4);
         awaitParked(giver);
 
         assertThat(ring.take()).isZero();
@@ -130,7 +127,7 @@ class HandoffTest {
         assertThat(given.get()).as("given while only one slot was free").isEqualTo(4);
 
         assertThat(ring.take()).isEqualTo(1);
-        giver.join(5_000);
+        giver.join(10_000);
         assertThat(given.get()).isEqualTo(5);
         assertThat(List.of(ring.take(), ring.take(), ring.take())).containsExactly(2, 3, 4);
     }
@@ -138,7 +135,7 @@ class HandoffTest {
     @Test
     void bursts_through_a_small_ring_with_both_sides_sleeping_arrive_in_order() throws Exception {
         Handoff<Integer> ring = new Handoff<>(4, 3);
-        int total = 100_000;
+        int total = 20_000;
         CompletableFuture<Void> giver = CompletableFuture.runAsync(() -> {
             try {
                 for (int i = 0; i < total; i++) {
@@ -162,14 +159,28 @@ class HandoffTest {
         assertThatThrownBy(() -> new Handoff<String>(4, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static Thread daemon(Runnable body) {
+        Thread thread = new Thread(body, "handoff-test");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Until {@code thread} sleeps; fails after 10 s rather than hanging. */
     private static void awaitParked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (thread.getState() != Thread.State.WAITING) {
+            assertThat(System.nanoTime()).as("%s still %s after 10 s", thread.getName(), thread.getState())
+                    .isLessThan(deadline);
             Thread.sleep(1);
         }
     }
 
     private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (count.get() < expected) {
+            assertThat(System.nanoTime()).as("count %s, expected %s within 10 s", count.get(), expected)
+                    .isLessThan(deadline);
             Thread.sleep(1);
         }
     }
