@@ -19,7 +19,7 @@ final class ServiceOutage implements AnomalyPattern {
     private final List<Template[]> down = new ArrayList<>();
     private final List<Template[]> recovered = new ArrayList<>();
     /** Per reporter, as {@link #reporter} needs it on every line: its services other than the target. */
-    private final List<List<String>> callers = new ArrayList<>();
+    private final List<List<String>> otherServices = new ArrayList<>();
     private int downUntil;
     private boolean up;
 
@@ -45,7 +45,7 @@ final class ServiceOutage implements AnomalyPattern {
                 outage.reporters.add(source);
                 outage.down.add(found);
                 outage.recovered.add(ctx.templates(source.kind(), "outage:recovered"));
-                outage.callers.add(source.services().stream().filter(s -> !s.equals(target)).toList());
+                outage.otherServices.add(source.services().stream().filter(s -> !s.equals(target)).toList());
             }
         }
         return outage.reporters.isEmpty() ? null : outage;
@@ -56,7 +56,7 @@ final class ServiceOutage implements AnomalyPattern {
         int which = rng.nextInt(reporters.size());
         SynthConfig.Source source = reporters.get(which);
         d.source = source;
-        d.service = reporter(source, callers.get(which), rng);
+        d.service = reporter(source, otherServices.get(which), rng);
         d.upstream = target;
         d.signal = true;
         boolean recovery = complete ? k == n - 1 : k >= downUntil && k > 0;
