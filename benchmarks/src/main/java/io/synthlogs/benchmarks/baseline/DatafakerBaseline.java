@@ -63,7 +63,7 @@ public final class DatafakerBaseline {
         long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         Random random = new Random(seed);
-        Faker faker = new Faker(new Random(seed));
+        Faker faker = new Faker(new Random(~seed)); // not the same sequence as random's
         ObjectWriter writer = new ObjectMapper().writer();
         Instant clock = Instant.parse("2024-01-01T00:00:00Z");
         try (OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)) {
@@ -113,8 +113,8 @@ public final class DatafakerBaseline {
         line.put("message", ip + " \"" + method + " " + endpoint + " HTTP/1.1\" status=" + status + " bytes_sent="
                 + random.nextInt(48_000) + " request_time=" + latency + "ms request_id=" + requestId);
         line.put("request_id", requestId);
-        line.put("trace_id", faker.random().hex(32).toLowerCase());
-        line.put("span_id", faker.random().hex(16).toLowerCase());
+        line.put("trace_id", faker.random().hex(32, false));
+        line.put("span_id", faker.random().hex(16, false));
         line.put("ip_address", ip);
         line.put("response_time_ms", latency);
         line.put("status_code", status);
@@ -137,8 +137,8 @@ public final class DatafakerBaseline {
         String requestId = faker.internet().uuid();
         line.put("message", message + " request_id=" + requestId);
         line.put("request_id", requestId);
-        line.put("trace_id", faker.random().hex(32).toLowerCase());
-        line.put("span_id", faker.random().hex(16).toLowerCase());
+        line.put("trace_id", faker.random().hex(32, false));
+        line.put("span_id", faker.random().hex(16, false));
         line.put("user_id", user);
         return USER_REQUEST;
     }
@@ -155,8 +155,8 @@ public final class DatafakerBaseline {
         line.put("response_time_ms", latency);
         if (random.nextDouble() < 0.6) {
             line.put("request_id", faker.internet().uuid());
-            line.put("trace_id", faker.random().hex(32).toLowerCase());
-            line.put("span_id", faker.random().hex(16).toLowerCase());
+            line.put("trace_id", faker.random().hex(32, false));
+            line.put("span_id", faker.random().hex(16, false));
         }
         return QUERY;
     }
@@ -164,8 +164,8 @@ public final class DatafakerBaseline {
     /** A node and pod report with a resource's usage. */
     private static Event infrastructure(Map<String, Object> line, Random random, Faker faker) {
         String node = "node-" + random.nextInt(12);
-        String pod = APPS[random.nextInt(APPS.length)] + "-" + faker.random().hex(9).toLowerCase() + "-"
-                + faker.random().hex(5).toLowerCase();
+        String pod = APPS[random.nextInt(APPS.length)] + "-" + faker.random().hex(9, false) + "-"
+                + faker.random().hex(5, false);
         String resource = RESOURCES[random.nextInt(RESOURCES.length)];
         double usage = Math.round(random.nextDouble() * 1000) / 10.0;
         line.put("source", "infrastructure");
