@@ -23,6 +23,39 @@ class StreamSinkTest {
     }
 
     @Test
+    void a_flush_returns_once_written_and_reports_a_reader_that_went_away() throws IOException {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        boolean[] closed = {false};
+        OutputStream pipe = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) throws IOException {
+                if (closed[0]) {
+                    throw new IOException("Broken pipe");
+                }
+                written.write(b, off, len);
+            }
+        };
+        StreamSink sink = new StreamSink(pipe, false);
+        byte[] line = "a line\n".getBytes(StandardCharsets.UTF_8);
+        sink.writeLine(line, 0, line.length);
+        sink.flush();
+        synchronized (pipe) {
+            assertThat(written.toString(StandardCharsets.UTF_8)).as("written when flush returns").isEqualTo("a line\n");
+            closed[0] = true;
+        }
+        // A paced stream's next batch learns at its own flush that the reader is gone, not one batch later.
+        sink.writeLine(line, 0, line.length);
+        org.assertj.core.api.Assertions.assertThatThrownBy(sink::flush).isInstanceOf(IOException.class)
+                .hasMessage("Broken pipe");
+        org.assertj.core.api.Assertions.assertThatThrownBy(sink::close).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void lines_of_every_size_arrive_in_order_through_a_file_channel(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("out.jsonl");
         String expected;
