@@ -160,7 +160,9 @@ final class GenerateRun {
                 lines.write(generator.nextLine());
             }
             if (paced) {
-                lines.flush();
+                // Before a pause, wait for the batch to be written: a write that failed (a reader gone)
+                // then ends the run now. Without a pause the next batch follows at once; no waiting.
+                lines.flush(intervalMillis > 0);
             }
             progress.update(counts.lines);
             if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {
@@ -207,9 +209,13 @@ final class GenerateRun {
             }
         }
 
-        /** Sends what is buffered on: a paced stream is read as it comes. */
-        void flush() throws IOException {
-            sink.flush();
+        /** Sends what is buffered on (a paced stream is read as it comes); {@code wait}: until written. */
+        void flush(boolean wait) throws IOException {
+            if (wait) {
+                sink.awaitWritten();
+            } else {
+                sink.flush();
+            }
             if (manifest != null) {
                 manifest.flush();
             }

@@ -16,6 +16,16 @@ public interface LineSink extends Closeable {
     /** Pushes buffered lines out: called at batch ends. */
     void flush() throws IOException;
 
+    /**
+     * Pushes buffered lines out and waits until they are written, rethrowing a failure to write
+     * them. A paced run calls it before each pause, so a reader that went away (a closed pipe) ends
+     * the run at the next batch rather than the one after. Sinks that write as they flush need not
+     * override it.
+     */
+    default void awaitWritten() throws IOException {
+        flush();
+    }
+
     /** Flushes and releases the sink. */
     @Override
     void close() throws IOException;

@@ -31,12 +31,13 @@ public final class StreamSink implements LineSink {
         batcher.add(bytes, offset, length);
     }
 
-    /**
-     * Writes what is buffered and waits until it is written: a paced stream flushes each batch, and
-     * a reader that went away (a closed pipe) is then noticed at the next batch, not the one after.
-     */
     @Override
     public void flush() throws IOException {
+        batcher.flush();
+    }
+
+    @Override
+    public void awaitWritten() throws IOException {
         batcher.flush();
         writer.sync();
     }

@@ -25,6 +25,12 @@ public final class TeeSink implements LineSink {
     }
 
     @Override
+    public void awaitWritten() throws IOException {
+        first.awaitWritten();
+        second.awaitWritten();
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             first.close();

@@ -23,7 +23,7 @@ class StreamSinkTest {
     }
 
     @Test
-    void a_flush_returns_once_written_and_reports_a_reader_that_went_away() throws IOException {
+    void awaiting_the_writes_returns_once_written_and_reports_a_reader_that_went_away() throws IOException {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         boolean[] closed = {false};
         OutputStream pipe = new OutputStream() {
@@ -43,14 +43,14 @@ class StreamSinkTest {
         StreamSink sink = new StreamSink(pipe, false);
         byte[] line = "a line\n".getBytes(StandardCharsets.UTF_8);
         sink.writeLine(line, 0, line.length);
-        sink.flush();
+        sink.awaitWritten();
         synchronized (pipe) {
-            assertThat(written.toString(StandardCharsets.UTF_8)).as("written when flush returns").isEqualTo("a line\n");
+            assertThat(written.toString(StandardCharsets.UTF_8)).as("written when awaitWritten returns").isEqualTo("a line\n");
             closed[0] = true;
         }
-        // A paced stream's next batch learns at its own flush that the reader is gone, not one batch later.
+        // A paced stream's next batch learns before its pause that the reader is gone, not a batch later.
         sink.writeLine(line, 0, line.length);
-        org.assertj.core.api.Assertions.assertThatThrownBy(sink::flush).isInstanceOf(IOException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(sink::awaitWritten).isInstanceOf(IOException.class)
                 .hasMessage("Broken pipe");
         org.assertj.core.api.Assertions.assertThatThrownBy(sink::close).isInstanceOf(IOException.class);
     }
