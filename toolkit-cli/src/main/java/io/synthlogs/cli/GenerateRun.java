@@ -52,6 +52,12 @@ final class GenerateRun {
             SynthConfig.Output output = config.output();
             if (output.destination().toFile()) {
                 files = openFiles(output);
+                if (!output.destination().toStdout()) {
+                    // Said at the start: a stream piped into another command would otherwise show nothing.
+                    err.printf("synthlogs: writing lines to files, from '%s' (-o stdout writes them to standard output)%n",
+                            files.current());
+                    err.flush();
+                }
             }
             LineSink stdout = output.destination().toStdout() ? StreamSink.stdout() : null;
             sink = stdout == null ? files : files == null ? stdout : new TeeSink(stdout, files);

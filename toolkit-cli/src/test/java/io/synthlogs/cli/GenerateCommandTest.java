@@ -81,7 +81,9 @@ class GenerateCommandTest {
             assertThat(last.get("episode_id").asText()).isEqualTo(episode.get("episode_id").asText());
             assertThat(first.get("anomaly_type").asText()).isEqualTo(episode.get("anomaly_type").asText());
         }
-        assertThat(err.toString()).contains("seed 5").contains("wrote 4000 lines");
+        assertThat(err.toString()).contains("seed 5").contains("wrote 4000 lines")
+                .contains("synthlogs: writing lines to files, from '" + out.resolve("logs_"))
+                .contains("_0.json' (-o stdout writes them to standard output)");
     }
 
     @Test
