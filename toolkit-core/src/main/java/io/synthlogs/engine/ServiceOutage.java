@@ -15,13 +15,15 @@ import java.util.Map;
 final class ServiceOutage implements AnomalyPattern {
     private final boolean complete;
     private final String target;
-    private final List<SynthConfig.Source> reporters = new ArrayList<>();
-    private final List<Template[]> down = new ArrayList<>();
-    private final List<Template[]> recovered = new ArrayList<>();
-    /** Per reporter, as {@link #reporter} needs it on every line: its services other than the target. */
-    private final List<List<String>> otherServices = new ArrayList<>();
+    private final List<Reporter> reporters = new ArrayList<>();
     private int downUntil;
     private boolean up;
+
+    /**
+     * A source that shows the outage, with its templates and the services that speak for it: drawn
+     * from {@code speakers}, or the target itself where that is empty.
+     */
+    private record Reporter(SynthConfig.Source source, Template[] down, Template[] recovered, List<String> speakers) {}
 
     private ServiceOutage(boolean complete, String target) {
         this.complete = complete;
@@ -42,10 +44,8 @@ final class ServiceOutage implements AnomalyPattern {
                     && (source.kind() == SourceKind.DATABASE || source.kind() == SourceKind.INFRASTRUCTURE);
             Template[] found = ctx.templates(source.kind(), "outage:down");
             if ((callers || itself) && found.length > 0 && (source != targetSource || source.services().size() > 1 || itself)) {
-                outage.reporters.add(source);
-                outage.down.add(found);
-                outage.recovered.add(ctx.templates(source.kind(), "outage:recovered"));
-                outage.otherServices.add(source.services().stream().filter(s -> !s.equals(target)).toList());
+                outage.reporters.add(new Reporter(source, found, ctx.templates(source.kind(), "outage:recovered"),
+                        speakers(source, target)));
             }
         }
         return outage.reporters.isEmpty() ? null : outage;
@@ -53,10 +53,9 @@ final class ServiceOutage implements AnomalyPattern {
 
     @Override
     public void fill(Draft d, int k, int n, Rng rng) {
-        int which = rng.nextInt(reporters.size());
-        SynthConfig.Source source = reporters.get(which);
-        d.source = source;
-        d.service = reporter(source, otherServices.get(which), rng);
+        Reporter reporter = reporters.get(rng.nextInt(reporters.size()));
+        d.source = reporter.source();
+        d.service = reporter.speakers().isEmpty() ? target : rng.pick(reporter.speakers());
         d.upstream = target;
         d.signal = true;
         boolean recovery = complete ? k == n - 1 : k >= downUntil && k > 0;
@@ -64,25 +63,27 @@ final class ServiceOutage implements AnomalyPattern {
             downUntil = k + 1 + rng.between(3, 6);
         }
         up = recovery && !complete;
-        Template[] recoveredTemplates = recovered.get(which);
-        if (recovery && recoveredTemplates.length > 0) {
-            d.template = rng.pick(recoveredTemplates);
+        if (recovery && reporter.recovered().length > 0) {
+            d.template = rng.pick(reporter.recovered());
             d.score = 0.6;
         } else {
-            d.template = rng.pick(down.get(which));
+            d.template = rng.pick(reporter.down());
             d.score = 0.95;
         }
     }
 
-    /** The service that reports: the target itself for its own crash lines, else one of its callers. */
-    private String reporter(SynthConfig.Source source, List<String> others, Rng rng) {
-        if (others.size() < source.services().size()) { // the source holds the target
-            if (source.kind() == SourceKind.DATABASE || source.kind() == SourceKind.INFRASTRUCTURE) {
-                return target;
-            }
-            return others.isEmpty() ? target : rng.pick(others);
+    /**
+     * Who reports from {@code source}: the target itself for its own crash lines (none: empty), else
+     * one of its callers. Worked out once per episode; each line only draws.
+     */
+    private static List<String> speakers(SynthConfig.Source source, String target) {
+        if (!source.services().contains(target)) {
+            return source.services();
         }
-        return rng.pick(source.services());
+        if (source.kind() == SourceKind.DATABASE || source.kind() == SourceKind.INFRASTRUCTURE) {
+            return List.of();
+        }
+        return source.services().stream().filter(s -> !s.equals(target)).toList();
     }
 
     @Override
