@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 final class BackgroundWriter {
     private static final int QUEUED_BLOCKS = 8;
     /** The thread sleeps until this many blocks wait, or a flush or a barrier comes: see {@link Handoff}. */
-    private static final int WAKE_AT = 4;
+    private static final int WAKE_AT = QUEUED_BLOCKS / 2;
 
     private final Handoff<Task> queue = new Handoff<>(QUEUED_BLOCKS, WAKE_AT);
     private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(QUEUED_BLOCKS + 2);

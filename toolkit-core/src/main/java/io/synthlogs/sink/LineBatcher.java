@@ -77,4 +77,12 @@ final class LineBatcher {
             writer.flush(target);
         }
     }
+
+    /** Flushes and waits until the writer's thread has written everything: see {@link LineSink#awaitWritten}. */
+    void awaitWritten() throws IOException {
+        flush();
+        if (writer != null) {
+            writer.sync();
+        }
+    }
 }

@@ -94,8 +94,22 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void flush() throws IOException {
+        rollingBackOnFailure(batcher::flush);
+    }
+
+    @Override
+    public void awaitWritten() throws IOException {
+        rollingBackOnFailure(batcher::awaitWritten);
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code step}; if it fails, the file is cut back to its last whole line and the failure rethrown. */
+    private void rollingBackOnFailure(Step step) throws IOException {
         try {
-            batcher.flush();
+            step.run();
         } catch (IOException e) {
             throw rollBack(e);
         }

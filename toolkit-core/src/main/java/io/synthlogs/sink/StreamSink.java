@@ -38,8 +38,7 @@ public final class StreamSink implements LineSink {
 
     @Override
     public void awaitWritten() throws IOException {
-        batcher.flush();
-        writer.sync();
+        batcher.awaitWritten();
     }
 
     @Override

@@ -51,6 +51,19 @@ class RotatingFileSinkTest {
     }
 
     @Test
+    void awaiting_the_writes_leaves_every_line_so_far_in_the_file_before_close() throws IOException {
+        List<String> lines = lines(300);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "20240101_000000");
+        try {
+            write(sink, lines);
+            sink.awaitWritten();
+            assertThat(Files.readString(sink.current())).isEqualTo(String.join("", lines));
+        } finally {
+            sink.close();
+        }
+    }
+
+    @Test
     void keeps_only_the_newest_files_of_this_run() throws IOException {
         Path stranger = Files.writeString(dir.resolve("logs_19990101_000000_0.json"), "not ours\n");
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1024, 3, "20240101_000000");
