@@ -42,12 +42,7 @@ class BackgroundWriterTest {
         // The thread sleeps until several blocks wait; a paced stream's flush must not wait for them.
         java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        OutputStream target = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
-            }
-
+        OutputStream target = new ChunkStream() {
             @Override
             public synchronized void write(byte[] b, int off, int len) {
                 written.write(b, off, len);
@@ -76,12 +71,7 @@ class BackgroundWriterTest {
     @Test
     void a_failed_write_is_reported_to_the_producer_and_nothing_after_it_is_written() throws Exception {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        OutputStream full = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
-            }
-
+        OutputStream full = new ChunkStream() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 if (written.size() >= 10) {

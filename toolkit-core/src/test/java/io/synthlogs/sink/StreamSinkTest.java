@@ -26,12 +26,7 @@ class StreamSinkTest {
     void awaiting_the_writes_returns_once_written_and_reports_a_reader_that_went_away() throws IOException {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         boolean[] closed = {false};
-        OutputStream pipe = new OutputStream() {
-            @Override
-            public void write(int b) {
-                throw new UnsupportedOperationException();
-            }
-
+        OutputStream pipe = new ChunkStream() {
             @Override
             public synchronized void write(byte[] b, int off, int len) throws IOException {
                 if (closed[0]) {
