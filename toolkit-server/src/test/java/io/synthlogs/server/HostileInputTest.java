@@ -99,6 +99,7 @@ class HostileInputTest {
 
     @Test
     void hostile_query_strings_get_a_stream_or_a_json_4xx() throws Exception {
+        AtomicInteger dropped = new AtomicInteger();
         try (Running app = Running.start(); Bystanders bystanders = new Bystanders(app)) {
             int port = app.server.port();
             for (String path : List.of("/api/stream", "/api/stream/ndjson")) {
@@ -111,7 +112,18 @@ class HostileInputTest {
                     String label = "seed " + SEED + ", case " + i + ", " + new String(target, 0,
                             Math.min(target.length, 200), StandardCharsets.ISO_8859_1);
                     try {
-                        RawHttp.Reply r = RawHttp.get(port, target, (int) TIMEOUT.toMillis());
+                        RawHttp.Reply r;
+                        try {
+                            r = RawHttp.get(port, target, (int) TIMEOUT.toMillis());
+                        } catch (RawHttp.NoResponse noResponse) {
+                            // Seen once in many full builds (1 request in roughly 100,000, never again
+                            // for the same input): the server closed a fresh connection without a byte.
+                            // An input that really kills connections fails the second time too; drops
+                            // are counted and must stay rare.
+                            System.err.println("retrying after a connection closed with no response: " + label);
+                            dropped.incrementAndGet();
+                            r = RawHttp.get(port, target, (int) TIMEOUT.toMillis());
+                        }
                         if (r.status() == 200) {
                             return r.body() != null && parses(r.body()) ? null
                                     : label + " -> 200 without a well-formed first record: " + r.body();
@@ -123,6 +135,8 @@ class HostileInputTest {
                 });
                 assertThat(failures).as(path).isEmpty();
             }
+            assertThat(dropped.get()).as("connections closed with no response, then answered on a retry")
+                    .isLessThanOrEqualTo(CASES / 1000);
             bystanders.assertStillServed();
         }
     }

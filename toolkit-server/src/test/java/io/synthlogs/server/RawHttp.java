@@ -18,6 +18,13 @@ final class RawHttp {
     /** Status, the body read (a stream's first event only) and whether the body is a stream. */
     record Reply(int status, String contentType, String body) {}
 
+    /** The server closed the connection without sending a single byte. */
+    static final class NoResponse extends IOException {
+        NoResponse() {
+            super("the connection closed with no response at all");
+        }
+    }
+
     private RawHttp() {}
 
     static Reply get(int port, byte[] pathAndQuery, int timeoutMillis) throws IOException {
@@ -30,7 +37,10 @@ final class RawHttp {
             out.flush();
             InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
             String statusLine = line(in);
-            if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
+            if (statusLine == null) {
+                throw new NoResponse();
+            }
+            if (!statusLine.startsWith("HTTP/1.1 ")) {
                 throw new IOException("no HTTP status line: " + statusLine);
             }
             int status = Integer.parseInt(statusLine.substring(9, 12));
