@@ -24,8 +24,20 @@ final class BackgroundWriter {
     private volatile IOException failure;
     private volatile boolean closed;
 
-    /** A block for a stream, a flush of it (no data), or a barrier the producer waits on. */
-    private record Task(BatchTarget out, ByteBuffer data, CountDownLatch done) {}
+    /** What the thread does next, in the order the producer asked. */
+    private sealed interface Task {}
+
+    /** Writes a block to its target. */
+    private record Block(BatchTarget out, ByteBuffer data) implements Task {}
+
+    /** Flushes a target. */
+    private record Flush(BatchTarget out) implements Task {}
+
+    /** Closes a target after its blocks; done even after a failure, so that no file is left open. */
+    private record Release(BatchTarget out) implements Task {}
+
+    /** Counted down once every task before it is done. */
+    private record Barrier(CountDownLatch done) implements Task {}
 
     BackgroundWriter(String name) {
         thread = new Thread(this::run, name);
@@ -46,20 +58,28 @@ final class BackgroundWriter {
     /** Queues {@code block} (its remaining bytes) for {@code target}, taking ownership of it. */
     void queue(BatchTarget target, ByteBuffer block) throws IOException {
         check();
-        put(new Task(target, block, null), false);
+        put(new Block(target, block), false);
     }
 
     /** Queues a flush of {@code target}, after the blocks queued before it. */
     void flush(BatchTarget target) throws IOException {
         check();
-        put(new Task(target, null, null), true);
+        put(new Flush(target), true);
+    }
+
+    /**
+     * Closes {@code target} once the blocks queued for it are written, without waiting for that: a
+     * rotating sink moves on to its next file at once. Unlike a write, queued even after a failure.
+     */
+    void release(BatchTarget target) throws IOException {
+        put(new Release(target), false);
     }
 
     /** Waits until everything queued is written; rethrows a write failure. */
     void sync() throws IOException {
         if (!closed) {
             CountDownLatch done = new CountDownLatch(1);
-            put(new Task(null, null, done), true);
+            put(new Barrier(done), true);
             try {
                 done.await();
             } catch (InterruptedException e) {
@@ -103,27 +123,39 @@ final class BackgroundWriter {
             } catch (InterruptedException e) {
                 return;
             }
-            if (task.done() != null) {
-                task.done().countDown();
-                continue;
+            if (task instanceof Barrier barrier) {
+                barrier.done().countDown();
+            } else if (task instanceof Release release) {
+                attempt(release.out()::close);
+            } else if (failure == null && task instanceof Block block) {
+                attempt(() -> block.out().write(block.data()));
+            } else if (failure == null && task instanceof Flush flush) {
+                attempt(flush.out()::flush);
             }
-            if (failure == null) {
-                try {
-                    if (task.data() == null) {
-                        task.out().flush();
-                    } else {
-                        task.out().write(task.data());
-                    }
-                } catch (IOException e) {
-                    failure = e;
-                } catch (RuntimeException | Error e) {
-                    // Whatever goes wrong, the thread lives on to release the producer's barriers.
-                    failure = new IOException(e.toString(), e);
-                }
+            if (task instanceof Block block && block.data().isDirect() && block.data().capacity() == LineBatcher.CAPACITY) {
+                spare.offer(block.data().clear());
             }
-            if (task.data() != null && task.data().isDirect() && task.data().capacity() == LineBatcher.CAPACITY) {
-                spare.offer(task.data().clear());
-            }
+        }
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code step}, keeping the first failure; whatever goes wrong, the thread lives on to release barriers. */
+    private void attempt(Step step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            keep(e);
+        } catch (RuntimeException | Error e) {
+            keep(new IOException(e.toString(), e));
+        }
+    }
+
+    private void keep(IOException e) {
+        if (failure == null) {
+            failure = e;
         }
     }
 

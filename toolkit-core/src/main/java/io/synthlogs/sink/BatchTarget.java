@@ -14,6 +14,9 @@ interface BatchTarget {
 
     void flush() throws IOException;
 
+    /** Lets go of what the target holds, after its last write; a stream a sink was given is its owner's to close. */
+    default void close() throws IOException {}
+
     /**
      * Writes to {@code out}; a file stream (standard output among them) through its channel, which
      * takes a direct buffer's bytes as they are: a stream's write copies a large block into memory it

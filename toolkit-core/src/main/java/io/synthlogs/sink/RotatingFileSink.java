@@ -2,7 +2,7 @@ package io.synthlogs.sink;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,8 @@ import java.util.List;
  * push the current one past {@code maxBytes}. With {@code maxFiles > 0} only the newest files of this
  * run are kept; files of other runs are never touched. Lines are never split: concatenated in counter
  * order, the files equal the stream. A failed write truncates the file back to its last whole line.
- * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation.
+ * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation; a rotation
+ * does not wait for them: the writer closes a file once its last block is written.
  */
 public final class RotatingFileSink implements LineSink {
     private final Path directory;
@@ -23,14 +24,16 @@ public final class RotatingFileSink implements LineSink {
     private final String extension;
     private final long maxBytes;
     private final int maxFiles;
-    private final List<Path> kept = new ArrayList<>();
+    /** This run's files that still exist, oldest first; the last is being written. */
+    private final List<FileTarget> kept = new ArrayList<>();
     private final BackgroundWriter writer = new BackgroundWriter("synthlogs-file-writer");
+    private final Opener opener;
 
     private int counter = -1;
-    private FileChannel channel;
-    private CountingChannel stream;
+    private FileTarget file;
     private LineBatcher batcher;
     private long size;
+    private boolean closed;
 
     /**
      * @param stamp distinguishes this run's files, e.g. {@code 20240115_103045}; if files with it exist
@@ -38,6 +41,17 @@ public final class RotatingFileSink implements LineSink {
      */
     public RotatingFileSink(Path directory, String stem, String extension, long maxBytes, int maxFiles, String stamp)
             throws IOException {
+        this(directory, stem, extension, maxBytes, maxFiles, stamp,
+                path -> Files.newByteChannel(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    /** Opens a new file for writing; tests put failing disks in. */
+    interface Opener {
+        SeekableByteChannel open(Path path) throws IOException;
+    }
+
+    RotatingFileSink(Path directory, String stem, String extension, long maxBytes, int maxFiles, String stamp,
+            Opener opener) throws IOException {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
         }
@@ -45,6 +59,7 @@ public final class RotatingFileSink implements LineSink {
         this.extension = extension;
         this.maxBytes = maxBytes;
         this.maxFiles = maxFiles;
+        this.opener = opener;
         try {
             Files.createDirectories(directory);
             this.prefix = uniquePrefix(directory, stem + "_" + stamp);
@@ -71,12 +86,12 @@ public final class RotatingFileSink implements LineSink {
 
     /** The files of this run that still exist, oldest first. */
     public List<Path> files() {
-        return List.copyOf(kept);
+        return kept.stream().map(f -> f.path).toList();
     }
 
     /** The file being written now. */
     public Path current() {
-        return kept.get(kept.size() - 1);
+        return file.path;
     }
 
     @Override
@@ -84,119 +99,121 @@ public final class RotatingFileSink implements LineSink {
         if (size > 0 && size + length > maxBytes) {
             rotate();
         }
-        try {
-            batcher.add(bytes, offset, length);
-        } catch (IOException e) {
-            throw rollBack(e);
-        }
+        batcher.add(bytes, offset, length);
         size += length;
     }
 
     @Override
     public void flush() throws IOException {
-        rollingBackOnFailure(batcher::flush);
+        batcher.flush();
     }
 
     @Override
     public void awaitWritten() throws IOException {
-        rollingBackOnFailure(batcher::awaitWritten);
-    }
-
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    /** Runs {@code step}; if it fails, the file is cut back to its last whole line and the failure rethrown. */
-    private void rollingBackOnFailure(Step step) throws IOException {
-        try {
-            step.run();
-        } catch (IOException e) {
-            throw rollBack(e);
-        }
+        batcher.awaitWritten();
     }
 
     @Override
     public void close() throws IOException {
-        if (channel == null) {
+        if (closed) {
             return;
         }
+        closed = true;
         try {
-            flush();
-            writer.close();
-        } catch (IOException e) {
-            throw rollBack(e);
-        } finally {
             try {
-                writer.close();
-            } catch (IOException alreadyReported) {
-                // Reported (and rolled back) above.
+                batcher.flush();
+            } finally {
+                // Queued even after a failure, and waited for: no file stays open.
+                try {
+                    writer.release(file);
+                } finally {
+                    writer.close();
+                }
             }
-            channel.close();
-            channel = null;
+        } catch (IOException e) {
+            removeFilesAfterFailure();
+            throw e;
+        }
+    }
+
+    /**
+     * A rotation does not wait for the writer, so files may have been opened after the one whose
+     * write failed. Nothing was written to them (the writer stops at its first failure), and the
+     * failed file may have been cut back to nothing: remove what is empty from the failed file on.
+     */
+    private void removeFilesAfterFailure() {
+        int failed = 0;
+        while (failed < kept.size() - 1 && !kept.get(failed).failed) {
+            failed++;
+        }
+        for (int i = kept.size() - 1; i >= failed; i--) {
+            if (kept.get(i).written == 0) {
+                try {
+                    Files.deleteIfExists(kept.remove(i).path);
+                } catch (IOException ignored) {
+                    // Only ever an empty leftover: the failure that matters is being thrown.
+                }
+            }
         }
     }
 
     private void rotate() throws IOException {
-        flush();
-        try {
-            writer.sync();
-        } catch (IOException e) {
-            throw rollBack(e);
-        }
-        channel.close();
+        batcher.drain();
+        writer.release(file);
         open();
         if (maxFiles > 0) {
             while (kept.size() > maxFiles) {
-                Files.deleteIfExists(kept.remove(0));
+                Files.deleteIfExists(kept.remove(0).path);
             }
         }
     }
 
     private void open() throws IOException {
         counter++;
-        Path file = directory.resolve(prefix + counter + extension);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path path = directory.resolve(prefix + counter + extension);
+        file = new FileTarget(path, opener.open(path));
         kept.add(file);
-        stream = new CountingChannel(channel);
         // One batcher for all the files: its direct buffers outlive a rotation.
         if (batcher == null) {
-            batcher = new LineBatcher(stream, writer);
+            batcher = new LineBatcher(file, writer);
         } else {
-            batcher.retarget(stream);
+            batcher.retarget(file);
         }
         size = 0;
     }
 
-    /** Cuts a partly written block off, so the file ends with a whole line. */
-    private IOException rollBack(IOException cause) {
-        try {
-            try {
-                writer.sync();
-            } catch (IOException alreadyReported) {
-                // The writer stops at its first failure; what it wrote before stays.
-            }
-            channel.truncate(stream.written);
-        } catch (IOException suppressed) {
-            cause.addSuppressed(suppressed);
-        }
-        return cause;
-    }
+    /**
+     * One file, written on the writer's thread. A write that fails cuts the file back to the end of
+     * the last whole batch, and batches hold whole lines, so the file ends with a whole line.
+     */
+    private static final class FileTarget implements BatchTarget {
+        final Path path;
+        private final SeekableByteChannel channel;
+        /** Bytes of whole batches in the file; read by the sink only once the writer has stopped. */
+        private long written;
+        /** Set on the writer's thread before the failure is reported. */
+        volatile boolean failed;
 
-    /** Writes to the file and counts the bytes that reached it. */
-    private static final class CountingChannel implements BatchTarget {
-        private final FileChannel channel;
-        volatile long written;
-
-        CountingChannel(FileChannel channel) {
+        FileTarget(Path path, SeekableByteChannel channel) {
+            this.path = path;
             this.channel = channel;
         }
 
-        /** Counts a batch once all of it is written: a rollback cuts a partly written one off. */
         @Override
         public void write(ByteBuffer batch) throws IOException {
             int length = batch.remaining();
-            while (batch.hasRemaining()) {
-                channel.write(batch);
+            try {
+                while (batch.hasRemaining()) {
+                    channel.write(batch);
+                }
+            } catch (IOException e) {
+                failed = true;
+                try {
+                    channel.truncate(written);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
             written += length;
         }
@@ -204,6 +221,11 @@ public final class RotatingFileSink implements LineSink {
         @Override
         public void flush() {
             // Each write reached the file already.
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 }

@@ -104,4 +104,130 @@ class RotatingFileSinkTest {
         assertThat(sink.files()).hasSize(3);
         assertThat(Files.readString(sink.files().get(1))).hasSize(301);
     }
+
+    @Test
+    void a_rotated_file_is_closed_by_the_writer_without_the_sink_waiting_for_it() throws IOException {
+        Disk disk = new Disk(Long.MAX_VALUE);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
+        try {
+            write(sink, lines(2000));
+            sink.awaitWritten();
+            assertThat(disk.opened).hasSizeGreaterThan(10);
+            assertThat(disk.opened.subList(0, disk.opened.size() - 1)).noneMatch(Disk.Channel::isOpen);
+            assertThat(disk.opened.get(disk.opened.size() - 1).isOpen()).isTrue();
+        } finally {
+            sink.close();
+        }
+        assertThat(disk.opened).noneMatch(Disk.Channel::isOpen);
+    }
+
+    @Test
+    void a_disk_that_fills_up_leaves_whole_lines_and_no_empty_files_after_the_failure() throws IOException {
+        List<String> lines = lines(5000);
+        Disk disk = new Disk(60_000);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
+        IOException failure = null;
+        try {
+            write(sink, lines);
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
+            sink.close();
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
+        }
+        assertThat(failure).hasMessageContaining("No space left on device");
+        assertThat(disk.opened).noneMatch(Disk.Channel::isOpen);
+        StringBuilder all = new StringBuilder();
+        for (Path file : sink.files()) {
+            String content = Files.readString(file);
+            assertThat(content).as(file.toString()).isNotEmpty().endsWith("\n");
+            all.append(content);
+        }
+        // The failing batch was cut off: less than the disk took, and a run of whole lines from the first.
+        assertThat(all.length()).isLessThan(60_000).isGreaterThan(50_000);
+        assertThat(String.join("", lines)).startsWith(all.toString());
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.count()).isEqualTo(sink.files().size());
+        }
+    }
+
+    /** Real files that fail like a full disk once {@code room} bytes are written in all: part of a batch, then an error. */
+    private static final class Disk {
+        private long room;
+        final List<Channel> opened = new ArrayList<>();
+
+        Disk(long room) {
+            this.room = room;
+        }
+
+        synchronized Channel open(Path path) throws IOException {
+            Channel c = new Channel(Files.newByteChannel(path, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE));
+            opened.add(c);
+            return c;
+        }
+
+        final class Channel implements java.nio.channels.SeekableByteChannel {
+            private final java.nio.channels.SeekableByteChannel file;
+
+            Channel(java.nio.channels.SeekableByteChannel file) {
+                this.file = file;
+            }
+
+            @Override
+            public int write(java.nio.ByteBuffer src) throws IOException {
+                synchronized (Disk.this) {
+                    if (src.remaining() <= room) {
+                        int n = file.write(src);
+                        room -= n;
+                        return n;
+                    }
+                    java.nio.ByteBuffer part = src.duplicate();
+                    part.limit(part.position() + (int) room);
+                    file.write(part);
+                    room = 0;
+                    throw new IOException("No space left on device");
+                }
+            }
+
+            @Override
+            public int read(java.nio.ByteBuffer dst) throws IOException {
+                return file.read(dst);
+            }
+
+            @Override
+            public long position() throws IOException {
+                return file.position();
+            }
+
+            @Override
+            public java.nio.channels.SeekableByteChannel position(long p) throws IOException {
+                file.position(p);
+                return this;
+            }
+
+            @Override
+            public long size() throws IOException {
+                return file.size();
+            }
+
+            @Override
+            public java.nio.channels.SeekableByteChannel truncate(long size) throws IOException {
+                file.truncate(size);
+                return this;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return file.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        }
+    }
 }
