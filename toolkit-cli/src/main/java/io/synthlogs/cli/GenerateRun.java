@@ -267,7 +267,7 @@ final class GenerateRun {
     }
 
     private static String where(RotatingFileSink files) {
-        return files == null ? "to stdout" : "'" + files.current() + "'";
+        return files == null ? "to stdout" : "'" + files.failedFile().orElse(files.current()) + "'";
     }
 
     static boolean isBrokenPipe(IOException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lines to files named {@code <stem>_<stamp>_<n><extension>}, starting a new file before a line would
@@ -34,6 +35,7 @@ public final class RotatingFileSink implements LineSink {
     private LineBatcher batcher;
     private long size;
     private boolean closed;
+    private Path failedFile;
 
     /**
      * @param stamp distinguishes this run's files, e.g. {@code 20240115_103045}; if files with it exist
@@ -123,30 +125,40 @@ public final class RotatingFileSink implements LineSink {
             try {
                 batcher.flush();
             } finally {
-                // Queued even after a failure, and waited for: no file stays open.
+                // Queued even after a failure, and waited for: the writer closes every file.
                 try {
                     writer.release(file);
                 } finally {
                     writer.close();
                 }
             }
+            prune();
         } catch (IOException e) {
-            removeFilesAfterFailure();
+            kept.stream().filter(f -> f.failed).findFirst().ifPresent(f -> failedFile = f.path);
+            if (!Thread.currentThread().isInterrupted()) {
+                removeEmptyFiles();
+            }
             throw e;
+        } finally {
+            // Already closed by the writer, unless an interrupt stopped it early.
+            for (FileTarget f : kept) {
+                f.closeQuietly();
+            }
         }
     }
 
+    /** After {@link #close} reported a failure: the file whose write failed, if a write did. */
+    public Optional<Path> failedFile() {
+        return Optional.ofNullable(failedFile);
+    }
+
     /**
-     * A rotation does not wait for the writer, so files may have been opened after the one whose
-     * write failed. Nothing was written to them (the writer stops at its first failure), and the
-     * failed file may have been cut back to nothing: remove what is empty from the failed file on.
+     * After a failure, every file of this run left empty: opened after the failed one (a rotation
+     * does not wait for the writer, and the writer writes nothing after its first failure), or the
+     * failed one cut back to nothing. Called once the writer has stopped.
      */
-    private void removeFilesAfterFailure() {
-        int failed = 0;
-        while (failed < kept.size() - 1 && !kept.get(failed).failed) {
-            failed++;
-        }
-        for (int i = kept.size() - 1; i >= failed; i--) {
+    private void removeEmptyFiles() {
+        for (int i = kept.size() - 1; i >= 0; i--) {
             if (kept.get(i).written == 0) {
                 try {
                     Files.deleteIfExists(kept.remove(i).path);
@@ -161,8 +173,17 @@ public final class RotatingFileSink implements LineSink {
         batcher.drain();
         writer.release(file);
         open();
+        prune();
+    }
+
+    /**
+     * Deletes the oldest files beyond {@code maxFiles}, but only files the writer has written whole
+     * and closed: a file a failure struck keeps what it holds. The writer lags a rotation or so
+     * behind, so during a run there can be a file or two more than {@code maxFiles}; never at the end.
+     */
+    private void prune() throws IOException {
         if (maxFiles > 0) {
-            while (kept.size() > maxFiles) {
+            while (kept.size() > maxFiles && kept.get(0).whole) {
                 Files.deleteIfExists(kept.remove(0).path);
             }
         }
@@ -189,10 +210,12 @@ public final class RotatingFileSink implements LineSink {
     private static final class FileTarget implements BatchTarget {
         final Path path;
         private final SeekableByteChannel channel;
-        /** Bytes of whole batches in the file; read by the sink only once the writer has stopped. */
-        private long written;
-        /** Set on the writer's thread before the failure is reported. */
+        /** Bytes of whole batches in the file. The fields below are written on the writer's thread. */
+        volatile long written;
+        /** A write to this file failed (set before the failure is reported). */
         volatile boolean failed;
+        /** Closed with every write to it done: it may be deleted by rotation. */
+        volatile boolean whole;
 
         FileTarget(Path path, SeekableByteChannel channel) {
             this.path = path;
@@ -206,11 +229,11 @@ public final class RotatingFileSink implements LineSink {
                 while (batch.hasRemaining()) {
                     channel.write(batch);
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 failed = true;
                 try {
                     channel.truncate(written);
-                } catch (IOException suppressed) {
+                } catch (IOException | RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
@@ -226,6 +249,15 @@ public final class RotatingFileSink implements LineSink {
         @Override
         public void close() throws IOException {
             channel.close();
+            whole = !failed;
+        }
+
+        void closeQuietly() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Only reached after the failure being reported, or when closed already.
+            }
         }
     }
 }

@@ -107,7 +107,7 @@ class RotatingFileSinkTest {
 
     @Test
     void a_rotated_file_is_closed_by_the_writer_without_the_sink_waiting_for_it() throws IOException {
-        Disk disk = new Disk(Long.MAX_VALUE);
+        Disk disk = new Disk();
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
         try {
             write(sink, lines(2000));
@@ -124,20 +124,9 @@ class RotatingFileSinkTest {
     @Test
     void a_disk_that_fills_up_leaves_whole_lines_and_no_empty_files_after_the_failure() throws IOException {
         List<String> lines = lines(5000);
-        Disk disk = new Disk(60_000);
+        Disk disk = new Disk().full(60_000);
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
-        IOException failure = null;
-        try {
-            write(sink, lines);
-        } catch (IOException e) {
-            failure = e;
-        }
-        try {
-            sink.close();
-        } catch (IOException e) {
-            failure = failure == null ? e : failure;
-        }
-        assertThat(failure).hasMessageContaining("No space left on device");
+        assertThat(writeUntilFailure(sink, lines)).hasMessageContaining(Disk.FULL);
         assertThat(disk.opened).noneMatch(Disk.Channel::isOpen);
         StringBuilder all = new StringBuilder();
         for (Path file : sink.files()) {
@@ -153,81 +142,54 @@ class RotatingFileSinkTest {
         }
     }
 
-    /** Real files that fail like a full disk once {@code room} bytes are written in all: part of a batch, then an error. */
-    private static final class Disk {
-        private long room;
-        final List<Channel> opened = new ArrayList<>();
-
-        Disk(long room) {
-            this.room = room;
+    @Test
+    void a_failure_while_the_sink_is_files_ahead_leaves_the_failed_file_whole_even_with_max_files() throws IOException {
+        List<String> lines = lines(80_000);
+        // The second batch of file 1 fails half written, once the sink has opened files 2 and 3.
+        Disk disk = new Disk().failing(1, 1).holdingFailureUntilOpened(4);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 600_000, 1, "s", disk::open);
+        assertThat(writeUntilFailure(sink, lines)).hasMessageContaining(Disk.FULL);
+        assertThat(disk.opened).hasSizeGreaterThanOrEqualTo(4).noneMatch(Disk.Channel::isOpen);
+        Path failed = dir.resolve("logs_s_1.json");
+        assertThat(sink.failedFile()).contains(failed);
+        // File 0 was written whole and rotated away (max 1 file); the empty files after the failure are gone.
+        assertThat(sink.files()).containsExactly(failed);
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.toList()).containsExactly(failed);
         }
+        // Cut back to its first batch: whole lines, in order.
+        String content = Files.readString(failed);
+        assertThat(content).startsWith("{").endsWith("\n");
+        assertThat(content.length()).isBetween(LineBatcher.CAPACITY - 100, LineBatcher.CAPACITY);
+        assertThat(String.join("", lines)).contains(content);
+    }
 
-        synchronized Channel open(Path path) throws IOException {
-            Channel c = new Channel(Files.newByteChannel(path, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE));
-            opened.add(c);
-            return c;
+    @Test
+    void a_file_that_cannot_be_created_at_a_rotation_ends_the_run_with_the_files_before_it_whole() throws IOException {
+        List<String> lines = lines(5000);
+        Disk disk = new Disk().failingToOpen(2);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
+        assertThat(writeUntilFailure(sink, lines)).hasMessageContaining("Read-only file system");
+        assertThat(disk.opened).hasSize(2).noneMatch(Disk.Channel::isOpen);
+        assertThat(sink.files()).hasSize(2);
+        String all = Files.readString(sink.files().get(0)) + Files.readString(sink.files().get(1));
+        assertThat(all).endsWith("\n").hasSizeGreaterThan(2 * 4096 - 200);
+        assertThat(String.join("", lines)).startsWith(all);
+    }
+
+    /** Writes until the sink fails, then closes it; returns the first failure, {@code null} if none came. */
+    private static IOException writeUntilFailure(RotatingFileSink sink, List<String> lines) {
+        IOException failure = null;
+        try {
+            write(sink, lines);
+        } catch (IOException e) {
+            failure = e;
         }
-
-        final class Channel implements java.nio.channels.SeekableByteChannel {
-            private final java.nio.channels.SeekableByteChannel file;
-
-            Channel(java.nio.channels.SeekableByteChannel file) {
-                this.file = file;
-            }
-
-            @Override
-            public int write(java.nio.ByteBuffer src) throws IOException {
-                synchronized (Disk.this) {
-                    if (src.remaining() <= room) {
-                        int n = file.write(src);
-                        room -= n;
-                        return n;
-                    }
-                    java.nio.ByteBuffer part = src.duplicate();
-                    part.limit(part.position() + (int) room);
-                    file.write(part);
-                    room = 0;
-                    throw new IOException("No space left on device");
-                }
-            }
-
-            @Override
-            public int read(java.nio.ByteBuffer dst) throws IOException {
-                return file.read(dst);
-            }
-
-            @Override
-            public long position() throws IOException {
-                return file.position();
-            }
-
-            @Override
-            public java.nio.channels.SeekableByteChannel position(long p) throws IOException {
-                file.position(p);
-                return this;
-            }
-
-            @Override
-            public long size() throws IOException {
-                return file.size();
-            }
-
-            @Override
-            public java.nio.channels.SeekableByteChannel truncate(long size) throws IOException {
-                file.truncate(size);
-                return this;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return file.isOpen();
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
+        try {
+            sink.close();
+        } catch (IOException e) {
+            failure = failure == null ? e : failure;
         }
+        return failure;
     }
 }
