@@ -211,8 +211,15 @@ class LauncherIT {
         assertEveryLineWhole(out);
     }
 
+    /**
+     * A killed process can be stopped inside a write: Linux checks for a fatal signal between the
+     * pages (folios) of a buffered write, so the write being made at that instant can end at a page
+     * boundary, mid-line (measured here: 2-9 kills in 30). No user-space write avoids that. What the
+     * sink guarantees, and this checks: every file is whole lines, except that the newest file with
+     * data may end in part of a line, cut at a multiple of 4096 bytes.
+     */
     @Test
-    void kill_9_still_leaves_only_whole_lines() throws Exception {
+    void kill_9_leaves_whole_lines_but_for_a_kernel_cut_at_a_page_boundary() throws Exception {
         Path out = cwd.resolve("killed");
         Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "0", "--interval", "0.001",
                 "--batch-size", "333", "-p", out.toString(), "--max-file-size", "100KB")
@@ -225,7 +232,27 @@ class LauncherIT {
                 .map(ProcessHandle::pid).orElse(process.pid()))).start().waitFor();
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertEveryLineWhole(out);
+        List<Path> withData = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(out)) {
+            for (Path file : listing.sorted(java.util.Comparator.comparingInt(LauncherIT::counter)).toList()) {
+                if (Files.size(file) > 0) {
+                    withData.add(file);
+                }
+            }
+        }
+        assertThat(withData).hasSizeGreaterThanOrEqualTo(3);
+        for (Path file : withData) {
+            byte[] bytes = Files.readAllBytes(file);
+            String content = new String(bytes, StandardCharsets.UTF_8);
+            if (!content.endsWith("\n")) {
+                assertThat(file).as("only the newest file with data can end mid-line").isEqualTo(withData.get(withData.size() - 1));
+                assertThat(bytes.length % 4096).as(file + " ends mid-line, but not at a page boundary").isZero();
+                content = content.substring(0, content.lastIndexOf('\n') + 1);
+            }
+            for (String line : content.isEmpty() ? new String[0] : content.split("\n")) {
+                assertThat(JSON.readTree(line).get("timestamp")).as(line).isNotNull();
+            }
+        }
     }
 
     private static long fileCount(Path dir) throws IOException {
