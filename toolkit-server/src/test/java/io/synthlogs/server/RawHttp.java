@@ -20,8 +20,9 @@ final class RawHttp {
 
     /** The server closed the connection without sending a single byte. */
     static final class NoResponse extends IOException {
-        NoResponse() {
-            super("the connection closed with no response at all");
+        NoResponse(long afterMillis, int localPort) {
+            super("the connection (client port " + localPort + ") closed with no response at all, "
+                    + afterMillis + " ms after the request was sent");
         }
     }
 
@@ -35,10 +36,11 @@ final class RawHttp {
             out.write(pathAndQuery);
             out.write(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            long sent = System.nanoTime();
             InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
             String statusLine = line(in);
             if (statusLine == null) {
-                throw new NoResponse();
+                throw new NoResponse((System.nanoTime() - sent) / 1_000_000, socket.getLocalPort());
             }
             if (!statusLine.startsWith("HTTP/1.1 ")) {
                 throw new IOException("no HTTP status line: " + statusLine);
