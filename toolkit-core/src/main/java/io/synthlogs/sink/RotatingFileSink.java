@@ -125,13 +125,10 @@ public final class RotatingFileSink implements LineSink {
             try {
                 batcher.flush();
             } finally {
-                // Queued even after a failure, and waited for: the writer closes every file.
-                try {
-                    writer.release(file);
-                } finally {
-                    writer.close();
-                }
+                writer.close();
             }
+            // The writer has written its last block and closed the files before this one.
+            file.close();
             prune();
         } catch (IOException e) {
             kept.stream().filter(f -> f.failed).findFirst().ifPresent(f -> failedFile = f.path);
@@ -140,7 +137,7 @@ public final class RotatingFileSink implements LineSink {
             }
             throw e;
         } finally {
-            // Already closed by the writer, unless an interrupt stopped it early.
+            // Closed already, unless a failure or an interrupt came first.
             for (FileTarget f : kept) {
                 f.closeQuietly();
             }
@@ -160,8 +157,10 @@ public final class RotatingFileSink implements LineSink {
     private void removeEmptyFiles() {
         for (int i = kept.size() - 1; i >= 0; i--) {
             if (kept.get(i).written == 0) {
+                FileTarget empty = kept.remove(i);
+                empty.closeQuietly();
                 try {
-                    Files.deleteIfExists(kept.remove(i).path);
+                    Files.deleteIfExists(empty.path);
                 } catch (IOException ignored) {
                     // Only ever an empty leftover: the failure that matters is being thrown.
                 }
