@@ -18,9 +18,12 @@
 #       must finish without OutOfMemoryError (one run: it is long)
 #   (f) io.synthlogs.benchmarks.baseline.DatafakerBaseline $LINES > /dev/null      same JVM flags as the launcher;
 #       hand-written Datafaker + Jackson lines with the same fields and size as (a)
+#   (f') the same baseline writing each line with System.out.println, as most hand-written generators
+#       do (System.out flushes every line): a calibration against the figure the performance issue
+#       quotes for its baseline; the ratio is computed against (f)
 #   (g) JMH: @SyntheticLogs(count = 100_000) LogStream resolution (SyntheticLogsResolutionBenchmark)
 #   (h) JMH: one core, engine only: generate (and render) lines (GenerateBenchmark)
-# (a) and (f) are timed alternately, run by run, so that their ratio survives drift in machine speed.
+# (a), (f) and (f') are timed alternately, run by run, so that their ratios survive drift in machine speed.
 # For each: median wall time, lines/s and MB/s (1 MB = 10^6 bytes). Bytes per line are counted once
 # per kind on an untimed run of 500,000 lines (the output is a pure function of the seed), so the
 # timed runs write to /dev/null exactly as in the commands above. Ends with synthlogs JSON / baseline.
@@ -93,16 +96,18 @@ baseline() { java @"$root/toolkit-cli/jvm.flags" -cp "$bench_jar" io.synthlogs.b
 echo
 echo "== results (median of $REPS unless noted)"
 
-# (a) and (f) alternate run by run, so a drift in the machine's speed hits both alike: their ratio is
-# the figure to trust on a shared machine.
+# (a), (f) and (f') alternate run by run, so a drift in the machine's speed hits them alike: their
+# ratios are the figures to trust on a shared machine.
 time_one() { local t0 t1; t0=$(now); "$@" > /dev/null 2>&1; t1=$(now); echo "$t1 - $t0" | bc -l; }
-json_times=(); base_times=()
+json_times=(); base_times=(); println_times=()
 for ((r = 0; r < REPS; r++)); do
   json_times+=("$(time_one cli --total "$LINES" --output stdout --seed 1)")
   base_times+=("$(time_one baseline "$LINES" 1)")
+  println_times+=("$(time_one baseline "$LINES" 1 println)")
 done
 t_json=$(median "${json_times[@]}")
 t_base=$(median "${base_times[@]}")
+t_println=$(median "${println_times[@]}")
 
 bpl_json=$(bytes_per_line cli --total $SAMPLE --output stdout --seed 1)
 report "(a) JSON with labels, stdout" "$t_json" "$LINES" "$bpl_json"
@@ -134,9 +139,11 @@ report "(e) --total 0 stream, -Xmx64m, head -n" "$(echo "$t1 - $t0" | bc -l)" "$
 
 bpl_base=$(bytes_per_line baseline $SAMPLE 1)
 report "(f) Datafaker + Jackson baseline, stdout (runs alternated with (a))" "$t_base" "$LINES" "$bpl_base"
+report "(f') the same, System.out.println per line" "$t_println" "$LINES" "$bpl_base"
 
-awk -v a="$t_json" -v f="$t_base" 'BEGIN {
-  printf "\nsynthlogs JSON / baseline: %.2fx the lines/s (wall time; synthlogs runs on two threads, the baseline on one;\n  lines of the same fields and size; synthlogs adds episodes and consistent fields)\n", f / a }'
+awk -v a="$t_json" -v f="$t_base" -v p="$t_println" 'BEGIN {
+  printf "\nsynthlogs JSON / baseline (f): %.2fx the lines/s (wall time; synthlogs runs on two threads, the baseline on one;\n  lines of the same fields and size; synthlogs adds episodes and consistent fields)\n", f / a
+  printf "synthlogs JSON / println baseline (f'"'"'), for calibration only: %.2fx\n", p / a }'
 
 if [ -z "${SKIP_JMH:-}" ]; then
   echo
