@@ -128,6 +128,7 @@ final class Running implements AutoCloseable {
     static final class Ws implements WebSocket.Listener, AutoCloseable {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         volatile int closeCode = -1;
+        volatile String closeReason;
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
 
@@ -149,11 +150,19 @@ final class Running implements AutoCloseable {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeCode = statusCode;
+            closeReason = reason;
             return null;
         }
 
+        /** Sends {@code text}; a failure says how the server closed the connection, if it did. */
         void send(String text) {
-            socket.sendText(text, true).join();
+            try {
+                socket.sendText(text, true).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException("sending " + text + " failed (" + e.getCause() + "); "
+                        + (closeCode == -1 ? "the server sent no close frame" : "the server closed with " + closeCode
+                        + " '" + closeReason + "'") + "; " + messages.size() + " messages unread, the first: " + messages.stream().limit(3).toList(), e);
+            }
         }
 
         /** The next message of this type, skipping others. */
