@@ -127,13 +127,15 @@ final class BackgroundWriter {
                 barrier.done().countDown();
             } else if (task instanceof Release release) {
                 attempt(release.out()::close);
-            } else if (failure == null && task instanceof Block block) {
-                attempt(() -> block.out().write(block.data()));
+            } else if (task instanceof Block block) {
+                if (failure == null) {
+                    attempt(() -> block.out().write(block.data()));
+                }
+                if (block.data().isDirect() && block.data().capacity() == LineBatcher.CAPACITY) {
+                    spare.offer(block.data().clear());
+                }
             } else if (failure == null && task instanceof Flush flush) {
                 attempt(flush.out()::flush);
-            }
-            if (task instanceof Block block && block.data().isDirect() && block.data().capacity() == LineBatcher.CAPACITY) {
-                spare.offer(block.data().clear());
             }
         }
     }
