@@ -249,9 +249,7 @@ class LauncherIT {
                 assertThat(bytes.length % 4096).as(file + " ends mid-line, but not at a page boundary").isZero();
                 content = content.substring(0, content.lastIndexOf('\n') + 1);
             }
-            for (String line : content.isEmpty() ? new String[0] : content.split("\n")) {
-                assertThat(JSON.readTree(line).get("timestamp")).as(line).isNotNull();
-            }
+            assertWholeLines(file, content);
         }
     }
 
@@ -267,15 +265,19 @@ class LauncherIT {
     private static void assertEveryLineWhole(Path dir) throws IOException {
         try (Stream<Path> listing = Files.list(dir)) {
             for (Path file : listing.toList()) {
-                String content = Files.readString(file);
-                if (content.isEmpty()) {
-                    continue;
-                }
-                assertThat(content).as(file.toString()).endsWith("\n");
-                for (String line : content.split("\n")) {
-                    assertThat(JSON.readTree(line).get("timestamp")).as(line).isNotNull();
-                }
+                assertWholeLines(file, Files.readString(file));
             }
+        }
+    }
+
+    /** {@code content} (of {@code file}) is nothing, or JSON lines each with a timestamp, the last ended too. */
+    private static void assertWholeLines(Path file, String content) throws IOException {
+        if (content.isEmpty()) {
+            return;
+        }
+        assertThat(content).as(file.toString()).endsWith("\n");
+        for (String line : content.split("\n")) {
+            assertThat(JSON.readTree(line).get("timestamp")).as(line).isNotNull();
         }
     }
 }
