@@ -49,6 +49,8 @@ final class GenerateRun {
         BufferedWriter manifest = null;
         Counts counts = new Counts();
         try {
+            // The manifest first: a path it cannot have then fails the run before any log file exists.
+            manifest = openManifest();
             SynthConfig.Output output = config.output();
             if (output.destination().toFile()) {
                 files = openFiles(output);
@@ -61,7 +63,6 @@ final class GenerateRun {
             }
             LineSink stdout = output.destination().toStdout() ? StreamSink.stdout() : null;
             sink = stdout == null ? files : files == null ? stdout : new TeeSink(stdout, files);
-            manifest = openManifest();
             generate(sink, manifest, stop, counts);
             sink.close();
             if (manifest != null) {
@@ -76,7 +77,10 @@ final class GenerateRun {
             }
             throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(io));
         } catch (RuntimeException | StackOverflowError e) {
-            closeQuietly(sink, manifest);
+            closeQuietly(sink == null ? files : sink, manifest);
+            if (manifest != null && counts.lines == 0) {
+                deleteEmptyManifest();
+            }
             throw e;
         } finally {
             stop.uninstall();
@@ -245,13 +249,24 @@ final class GenerateRun {
             return null;
         }
         try {
-            Path parent = manifestPath.toAbsolutePath().getParent();
+            Path parent = manifestPath.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             return Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new Errors.RunFailure("cannot write manifest '" + manifestPath + "': " + reason(e));
+        }
+    }
+
+    /** After a run that opened its manifest and failed before its first line (the files could not be opened). */
+    private void deleteEmptyManifest() {
+        try {
+            if (Files.size(manifestPath) == 0) {
+                Files.delete(manifestPath);
+            }
+        } catch (IOException ignored) {
+            // The failure being reported matters more than an empty file left behind.
         }
     }
 
@@ -279,6 +294,10 @@ final class GenerateRun {
         String message = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            // Creating a directory where a file is: the exception's message is only the path.
+            return "'" + exists.getFile() + "' exists and is not a directory";
         }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();

@@ -9,6 +9,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,6 +96,9 @@ public final class SynthlogsCommand implements Callable<Integer> {
         SynthConfig synth = configuration();
         Scenario scenario = scenario(synth);
         boolean paced = synth.generator().totalLogs() == 0 || interval != null;
+        ignoredFileOptions(synth).ifPresent(options -> err.printf(
+                "synthlogs: %s only affect%s files, and this run writes none (--output file or both writes files)%n",
+                options, options.contains(",") ? "" : "s"));
         err.printf("synthlogs: seed %d, start %s (rerun with --seed %d --start %s)%n", scenario.seed(), scenario.start(),
                 scenario.seed(), scenario.start());
         err.flush();
@@ -110,7 +116,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
         set(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
         set(builder, "output.file.max_files", maxFiles, "--max-files");
         if (maxFileSize != null) {
-            builder.set("output.file.rotation_size_mb", maxFileSize / (1024.0 * 1024.0), "--max-file-size");
+            builder.set("output.file.rotation_size_mb", maxFileSize / (double) SynthConfig.FileOutput.BYTES_PER_MB, "--max-file-size");
         }
         if (noLabels) {
             builder.set("output.include_labels", false, "--no-labels");
@@ -119,6 +125,24 @@ public final class SynthlogsCommand implements Callable<Integer> {
             builder.set("timestamps.start", start, "--start");
         }
         return builder.build();
+    }
+
+    /** The file options given on the command line of a run that writes no files: a mistake worth a word. */
+    private Optional<String> ignoredFileOptions(SynthConfig synth) {
+        if (synth.output().destination().toFile()) {
+            return Optional.empty();
+        }
+        List<String> given = new ArrayList<>();
+        if (outputPath != null) {
+            given.add("--output-path");
+        }
+        if (maxFileSize != null) {
+            given.add("--max-file-size");
+        }
+        if (maxFiles != null) {
+            given.add("--max-files");
+        }
+        return given.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", given));
     }
 
     private static void set(ConfigLoader.Builder builder, String key, Object value, String flag) {

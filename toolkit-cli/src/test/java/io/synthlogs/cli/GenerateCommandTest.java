@@ -122,7 +122,21 @@ class GenerateCommandTest {
         assertThat(run("--frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("synthlogs --help");
         assertThat(run("--max-file-size", "ten")).isEqualTo(2);
+        assertThat(run("--max-file-size", "0.1B")).isEqualTo(2);
+        assertThat(err.toString()).contains("'0.1B' is less than one byte");
+        assertThat(run("--max-file-size", "2000GB")).isEqualTo(2);
+        assertThat(err.toString()).contains("'2000GB' is more than the largest file size, 1000000MB");
         assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void the_smallest_file_size_is_one_byte_a_line_to_a_file() throws Exception {
+        Path out = dir.resolve("tiny");
+        assertThat(run("-n", "5", "--seed", "1", "-p", out.toString(), "--max-file-size", "1")).as(err.toString()).isZero();
+        try (Stream<Path> listing = Files.list(out)) {
+            assertThat(listing.count()).isEqualTo(5);
+        }
+        assertThat(linesOfAllFiles(out)).hasSize(5);
     }
 
     @Test
@@ -130,6 +144,19 @@ class GenerateCommandTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         assertThat(run("-n", "10", "-p", file.resolve("sub").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("cannot write to output directory").doesNotContain("\tat ");
+        err.getBuffer().setLength(0);
+        assertThat(run("-n", "10", "-p", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write to output directory '" + file + "': '" + file
+                + "' exists and is not a directory");
+        err.getBuffer().setLength(0);
+        assertThat(run("-n", "10", "-p", dir.resolve("out").toString(), "--manifest", file.resolve("m.jsonl").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("cannot write manifest '" + file.resolve("m.jsonl") + "': '" + file
+                + "' exists and is not a directory");
+        assertThat(dir.resolve("out")).as("no log file is made for a run that fails at its start").doesNotExist();
+        Path manifest = dir.resolve("m.jsonl");
+        assertThat(run("-n", "10", "-p", file.toString(), "--manifest", manifest.toString())).isEqualTo(1);
+        assertThat(manifest).as("nor an empty manifest").doesNotExist();
     }
 
     @Test

@@ -151,6 +151,19 @@ class LauncherIT {
     }
 
     @Test
+    void file_options_on_a_run_without_files_are_pointed_out_on_stderr() throws Exception {
+        Result result = run("--total", "3", "-o", "stdout", "--seed", "1", "-p", "unused", "--max-files", "2");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).contains("synthlogs: --output-path, --max-files only affect files, and this run writes"
+                + " none (--output file or both writes files)");
+        assertThat(result.stdout().split("\n")).hasSize(3).allMatch(l -> l.startsWith("{\"timestamp\""));
+        assertThat(cwd.resolve("unused")).doesNotExist();
+        Result both = run("--total", "3", "-o", "both", "--seed", "1", "-p", "used", "--max-files", "2");
+        assertThat(both.err()).doesNotContain("only affect");
+        assertThat(cwd.resolve("used")).isDirectory();
+    }
+
+    @Test
     void config_errors_exit_2_without_a_stack_trace() throws Exception {
         Files.writeString(cwd.resolve("bad.yaml"), "generator:\n  batch_size: 0\n");
         Result result = run("--config", "bad.yaml");

@@ -184,8 +184,18 @@ final class ConfigBinder {
                 new SynthConfig.FileOutput(
                         file.string("path"),
                         stem(file),
-                        file.number("rotation_size_mb", 0.000001, 1_000_000),
+                        rotationSizeMb(file),
                         (int) file.integer("max_files", 0, 1_000_000)));
+    }
+
+    /** At least one byte: a file rotates before a line would push it past the size, so any size works. */
+    private static double rotationSizeMb(Section file) {
+        double mb = file.number("rotation_size_mb", 0, SynthConfig.FileOutput.MAX_ROTATION_MB);
+        if (mb * SynthConfig.FileOutput.BYTES_PER_MB < 1) {
+            throw file.error("rotation_size_mb", file.value("rotation_size_mb"),
+                    "is less than one byte (1 MB = " + SynthConfig.FileOutput.BYTES_PER_MB + " bytes)");
+        }
+        return mb;
     }
 
     private static String stem(Section file) {

@@ -31,8 +31,8 @@ final class Section {
             if (!allowed.contains(e.getKey())) {
                 String suggestion = Suggest.closest(e.getKey(), allowed);
                 throw new ConfigException(e.getValue().location(), join(path, e.getKey()),
-                        "unknown key" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-                                + " Allowed here: " + String.join(", ", allowed));
+                        "unknown key" + (suggestion == null ? "; allowed" : "; did you mean '" + suggestion + "'? Allowed")
+                                + " here: " + String.join(", ", allowed));
             }
         }
         return new Section(path, node);

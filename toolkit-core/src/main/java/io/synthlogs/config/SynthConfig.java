@@ -102,9 +102,14 @@ public record SynthConfig(
 
     /** {@code output.file:} rotating files. */
     public record FileOutput(String path, String stem, double rotationSizeMb, int maxFiles) {
+        /** The MB of {@code rotation_size_mb} (and of the command line's sizes): 1024 × 1024 bytes. */
+        public static final long BYTES_PER_MB = 1L << 20;
+        /** The largest rotation size, in MB: files of about a terabyte. The smallest is one byte. */
+        public static final double MAX_ROTATION_MB = 1_000_000;
+
         /** The rotation limit in bytes. */
         public long rotationBytes() {
-            return Math.max(1, Math.round(rotationSizeMb * 1024 * 1024));
+            return Math.max(1, Math.round(rotationSizeMb * BYTES_PER_MB));
         }
     }
 

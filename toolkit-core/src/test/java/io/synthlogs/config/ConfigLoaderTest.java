@@ -149,8 +149,20 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void rotation_sizes_down_to_a_few_bytes_are_allowed() {
+    void rotation_sizes_down_to_one_byte_are_allowed() {
         assertThat(ConfigLoader.builder().set("output.file.rotation_size_mb", 1.0 / 1024, "--max-file-size").build()
                 .output().file().rotationBytes()).isEqualTo(1024);
+        assertThat(ConfigLoader.builder().set("output.file.rotation_size_mb", 1.0 / (1 << 20), "--max-file-size").build()
+                .output().file().rotationBytes()).isEqualTo(1);
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 0.0000001}}", "inline").build())
+                .hasMessage("inline:1:35: output.file.rotation_size_mb: 1.0E-7 is less than one byte (1 MB = 1048576 bytes)");
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 2000000}}", "inline").build())
+                .hasMessage("inline:1:35: output.file.rotation_size_mb: 2000000 is not within [0, 1000000]");
+    }
+
+    @Test
+    void an_unknown_key_without_a_close_match_lists_the_allowed_ones() {
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("xyzzy: 1", "inline").build())
+                .hasMessage("inline:1:8: xyzzy: unknown key; allowed here: generator, timestamps, sources, levels, anomalies, output");
     }
 }
