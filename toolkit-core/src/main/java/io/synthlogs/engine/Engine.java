@@ -156,8 +156,10 @@ public final class Engine {
             throw new IllegalArgumentException("duration must be at least 1, got " + duration);
         }
         if (subtype != null && !type.subtypes().contains(subtype)) {
-            throw new IllegalArgumentException("unknown subtype '" + subtype + "' for " + type.wireName() + "; allowed: "
-                    + String.join(", ", type.subtypes()));
+            throw new IllegalArgumentException(type.subtypes().isEmpty()
+                    ? type.wireName() + " has no subtypes; leave subtype out, got '" + subtype + "'"
+                    : "unknown subtype '" + subtype + "' for " + type.wireName() + "; allowed: "
+                            + String.join(", ", type.subtypes()));
         }
         if (service != null && context.sourceHolding(service) == null) {
             throw new IllegalArgumentException("unknown service '" + service + "'; configured services: "

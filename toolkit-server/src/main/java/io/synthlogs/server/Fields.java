@@ -33,8 +33,10 @@ final class Fields {
             // Constraint violations (nesting depth, number length) carry no location.
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiError.badRequest(null, "malformed JSON: " + e.getOriginalMessage().replaceAll(
-                    " \\(start marker at \\[.*?\\]\\)", "") + where, "a JSON object");
+            throw ApiError.badRequest(null, "malformed JSON: " + e.getOriginalMessage()
+                    .replaceAll(" \\(start marker at \\[.*?\\]\\)", "")
+                    // Jackson's wording names its own classes and settings; a client needs the field.
+                    .replaceAll("^Duplicate field ('.*') for `ObjectNode`.*", "duplicate field $1") + where, "a JSON object");
         }
         return of(node, "", allowed);
     }
@@ -138,7 +140,8 @@ final class Fields {
     }
 
     private ApiError outOfRange(String name, JsonNode v, Object allowed) {
-        return error(name, prefix + name + " is " + v + ", outside the allowed range " + allowed, allowed);
+        // asText: a number too large for a double is Infinity, not the quoted "Infinity" of toString.
+        return error(name, prefix + name + " is " + v.asText() + ", outside the allowed range " + allowed, allowed);
     }
 
     static String range(Object min, Object max) {

@@ -122,7 +122,8 @@ final class RestHandlers {
             return session.inject(type, subtype, duration == null ? DEFAULT_DURATION : duration, service);
         } catch (IllegalArgumentException e) {
             boolean aboutSubtype = e.getMessage().contains("subtype");
-            throw f.error(aboutSubtype ? "subtype" : "service", e.getMessage(), aboutSubtype ? type.subtypes() : null);
+            throw f.error(aboutSubtype ? "subtype" : "service", e.getMessage(), aboutSubtype ? type.subtypes()
+                    : session.config().sources().stream().flatMap(s -> s.services().stream()).toList());
         }
     }
 

@@ -157,6 +157,32 @@ class RestEndpointsTest {
     }
 
     @Test
+    void an_unknown_service_or_subtype_names_what_is_allowed() {
+        Running.Reply service = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"error_spike\", \"service\": \"nope\"}");
+        assertThat(service.status()).isEqualTo(400);
+        assertThat(service.json().get("field").asText()).isEqualTo("service");
+        assertThat(service.json().get("error").asText()).startsWith("unknown service 'nope'");
+        assertThat(service.json().get("allowed")).extracting(JsonNode::asText).contains("nginx", "postgresql", "kubernetes");
+
+        Running.Reply none = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"error_spike\", \"subtype\": \"nope\"}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("error").asText()).isEqualTo("error_spike has no subtypes; leave subtype out, got 'nope'");
+        Running.Reply wrong = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"security_threat\", \"subtype\": \"nope\"}");
+        assertThat(wrong.json().get("error").asText()).startsWith("unknown subtype 'nope' for security_threat; allowed: brute_force");
+        assertThat(wrong.json().get("allowed")).extracting(JsonNode::asText).contains("brute_force", "sql_injection");
+    }
+
+    @Test
+    void a_duplicate_field_or_a_number_past_a_double_is_named_in_plain_words() {
+        Running.Reply duplicate = app.post("/api/generate", "{\"count\": 5, \"count\": 6}");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("error").asText()).isEqualTo("malformed JSON: duplicate field 'count' (line 1, column 23)");
+        Running.Reply huge = app.post("/api/generate", "{\"count\": 1e400}");
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.json().get("error").asText()).isEqualTo("count is Infinity, outside the allowed range [1, 10000]");
+    }
+
+    @Test
     void disabling_every_kind_while_the_rate_is_positive_is_refused() {
         Running.Reply reply = app.put("/api/config/anomalies", "{\"error_spike_enabled\": false,"
                 + " \"latency_degradation_enabled\": false, \"security_threat_enabled\": false,"
