@@ -21,10 +21,16 @@ final class ConfigOption {
         if (given != null && !Files.exists(given)) {
             throw new ConfigException("--config", "", "file '" + given + "' does not exist");
         }
-        Path file = given != null ? given : Files.isRegularFile(Path.of("config.yaml")) ? Path.of("config.yaml") : null;
+        Path file = given != null ? given : localFile();
         if (file != null) {
             builder.file(file);
         }
         return builder;
+    }
+
+    /** {@code ./config.yaml}, if there is one. */
+    Path localFile() {
+        Path local = Path.of("config.yaml");
+        return Files.isRegularFile(local) ? local : null;
     }
 }

@@ -26,6 +26,9 @@ public final class Main {
         cli.setParameterExceptionHandler(Errors::usage);
         cli.setExecutionExceptionHandler(Errors::execution);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        if (command instanceof SynthlogsCommand synthlogs) {
+            EffectiveDefaults.register(cli, synthlogs.config);
+        }
         return cli;
     }
 }

@@ -160,6 +160,27 @@ class GenerateCommandTest {
     }
 
     @Test
+    void help_shows_what_each_option_is_when_left_out_by_the_configuration_in_use() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("c.yaml"), "generator: {total_logs: 7}\noutput: {file: {rotation_size_mb: 0.5}}\n");
+        assertThat(help("-c", yaml.toString(), "--help")).contains("When left out (from '" + yaml + "'):",
+                "  --total 7  --batch-size 100  --format json  --anomaly-rate 0.05",
+                "  --output file  --output-path ./output  --max-file-size 512KB  --max-files 0",
+                "  labels included");
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "generatr: {}\n");
+        assertThat(help("-c", broken.toString(), "--help")).contains("When left out: cannot read '" + broken + "': ",
+                "generatr: unknown key");
+        assertThat(help("--help")).contains("When left out (from ", "--max-file-size 10MB");
+    }
+
+    private static String help(String... args) {
+        StringWriter out = new StringWriter();
+        var cli = Main.commandLine(new SynthlogsCommand());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute(args)).isZero();
+        return out.toString();
+    }
+
+    @Test
     void help_and_version_exit_0() {
         assertThat(run("--help")).isZero();
         assertThat(run("--version")).isZero();
