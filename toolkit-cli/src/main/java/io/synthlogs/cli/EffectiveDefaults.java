@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * and only when it is shown.
  */
 final class EffectiveDefaults {
-    static final String SECTION = "effectiveDefaults";
+    private static final String SECTION = "effectiveDefaults";
 
     private EffectiveDefaults() {}
 
@@ -28,7 +28,7 @@ final class EffectiveDefaults {
         cli.setHelpSectionKeys(keys);
     }
 
-    static String render(ConfigOption config) {
+    private static String render(ConfigOption config) {
         String source = config.given != null ? "'" + config.given + "'"
                 : config.localFile() != null ? "./config.yaml" : "the bundled configuration";
         SynthConfig c;
@@ -54,7 +54,7 @@ final class EffectiveDefaults {
     }
 
     /** Bytes in the largest unit that divides them: {@code 10MB}, {@code 64KB}, {@code 1000}. */
-    static String size(long bytes) {
+    private static String size(long bytes) {
         long mb = SynthConfig.FileOutput.BYTES_PER_MB;
         return bytes % mb == 0 ? bytes / mb + "MB" : bytes % 1024 == 0 ? bytes / 1024 + "KB" : Long.toString(bytes);
     }
