@@ -40,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new Errors.UsageException("--port: " + port + " is not within [0, 65535]");
         }
+        // Resolved here as Jetty would, so a typo is a usage error rather than a failed server start.
+        if (new java.net.InetSocketAddress(host, 0).isUnresolved()) {
+            throw new Errors.UsageException("--host: '" + host + "' is neither an IP address nor a name this machine resolves");
+        }
         if (token != null && token.isBlank()) {
             throw new Errors.UsageException("--token: must not be blank; leave it out to serve without authentication");
         }

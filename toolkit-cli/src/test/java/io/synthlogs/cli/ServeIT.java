@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,13 +28,17 @@ class ServeIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+) \\(seed 11\\)");
         String url = null;
+        List<String> before = new ArrayList<>();
         for (String line; url == null && (line = out.readLine()) != null; ) {
             Matcher m = listening.matcher(line);
             if (m.find()) {
                 url = m.group(1);
+            } else {
+                before.add(line);
             }
         }
         assertThat(url).as("address printed").isNotNull();
+        assertThat(before).as("Jetty's and Javalin's start-up logging stays below WARN").isEmpty();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -45,5 +51,15 @@ class ServeIT {
         process.destroy();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
+    void a_host_that_does_not_resolve_is_a_usage_error() throws Exception {
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "serve", "--host", "999.1.1.1", "--port", "0")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).isEqualTo("synthlogs: --host: '999.1.1.1' is neither an IP address nor a name this machine resolves\n");
     }
 }
