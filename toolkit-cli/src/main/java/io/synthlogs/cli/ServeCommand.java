@@ -3,6 +3,7 @@ package io.synthlogs.cli;
 import io.synthlogs.server.ServerOptions;
 import io.synthlogs.server.SynthServer;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new Errors.UsageException("--port: " + port + " is not within [0, 65535]");
         }
         // Resolved here as Jetty would, so a typo is a usage error rather than a failed server start.
-        if (new java.net.InetSocketAddress(host, 0).isUnresolved()) {
+        if (new InetSocketAddress(host, 0).isUnresolved()) {
             throw new Errors.UsageException("--host: '" + host + "' is neither an IP address nor a name this machine resolves");
         }
         if (token != null && token.isBlank()) {

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,9 +95,11 @@ public final class SynthlogsCommand implements Callable<Integer> {
         SynthConfig synth = configuration();
         Scenario scenario = scenario(synth);
         boolean paced = synth.generator().totalLogs() == 0 || interval != null;
-        ignoredFileOptions(synth).ifPresent(options -> err.printf(
-                "synthlogs: %s only affect%s files, and this run writes none (--output file or both writes files)%n",
-                options, options.contains(",") ? "" : "s"));
+        List<String> ignored = ignoredFileOptions(synth);
+        if (!ignored.isEmpty()) {
+            err.printf("synthlogs: %s only affect%s files, and this run writes none (--output file or both writes files)%n",
+                    String.join(", ", ignored), ignored.size() == 1 ? "s" : "");
+        }
         err.printf("synthlogs: seed %d, start %s (rerun with --seed %d --start %s)%n", scenario.seed(), scenario.start(),
                 scenario.seed(), scenario.start());
         err.flush();
@@ -128,11 +129,11 @@ public final class SynthlogsCommand implements Callable<Integer> {
     }
 
     /** The file options given on the command line of a run that writes no files: a mistake worth a word. */
-    private Optional<String> ignoredFileOptions(SynthConfig synth) {
-        if (synth.output().destination().toFile()) {
-            return Optional.empty();
-        }
+    private List<String> ignoredFileOptions(SynthConfig synth) {
         List<String> given = new ArrayList<>();
+        if (synth.output().destination().toFile()) {
+            return given;
+        }
         if (outputPath != null) {
             given.add("--output-path");
         }
@@ -142,7 +143,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
         if (maxFiles != null) {
             given.add("--max-files");
         }
-        return given.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", given));
+        return given;
     }
 
     private static void set(ConfigLoader.Builder builder, String key, Object value, String flag) {

@@ -49,6 +49,11 @@ public record SynthConfig(
         return new SynthConfig(generator, timestamps, kept, levels, anomalies, output);
     }
 
+    /** Every configured service, source by source. */
+    public List<String> serviceNames() {
+        return sources.stream().flatMap(s -> s.services().stream()).toList();
+    }
+
     private String sourceNames() {
         return String.join(", ", sources.stream().map(Source::name).toList());
     }

@@ -163,7 +163,7 @@ public final class Engine {
         }
         if (service != null && context.sourceHolding(service) == null) {
             throw new IllegalArgumentException("unknown service '" + service + "'; configured services: "
-                    + config.sources().stream().flatMap(s -> s.services().stream()).toList());
+                    + config.serviceNames());
         }
         SynthConfig.AnomalyKind kind = config.anomalies().types().get(type);
         String chosen = subtype != null ? subtype

@@ -123,7 +123,7 @@ final class RestHandlers {
         } catch (IllegalArgumentException e) {
             boolean aboutSubtype = e.getMessage().contains("subtype");
             throw f.error(aboutSubtype ? "subtype" : "service", e.getMessage(), aboutSubtype ? type.subtypes()
-                    : session.config().sources().stream().flatMap(s -> s.services().stream()).toList());
+                    : session.config().serviceNames());
         }
     }
 

@@ -159,9 +159,10 @@ final class Running implements AutoCloseable {
             try {
                 socket.sendText(text, true).join();
             } catch (java.util.concurrent.CompletionException e) {
-                throw new IllegalStateException("sending " + text + " failed (" + e.getCause() + "); "
-                        + (closeCode == -1 ? "the server sent no close frame" : "the server closed with " + closeCode
-                        + " '" + closeReason + "'") + "; " + messages.size() + " messages unread, the first: " + messages.stream().limit(3).toList(), e);
+                String close = closeCode == -1 ? "the server sent no close frame"
+                        : "the server closed with " + closeCode + " '" + closeReason + "'";
+                throw new IllegalStateException("sending " + text + " failed (" + e.getCause() + "); " + close + "; "
+                        + messages.size() + " messages unread, the first: " + messages.stream().limit(3).toList(), e);
             }
         }
 
