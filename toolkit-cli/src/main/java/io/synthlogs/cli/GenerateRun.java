@@ -4,7 +4,6 @@ import io.synthlogs.Episode;
 import io.synthlogs.LogGenerator;
 import io.synthlogs.Scenario;
 import io.synthlogs.config.SynthConfig;
-import io.synthlogs.format.EpisodeJson;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LineFields;
 import io.synthlogs.format.LogFormat;
@@ -12,12 +11,9 @@ import io.synthlogs.sink.LineSink;
 import io.synthlogs.sink.RotatingFileSink;
 import io.synthlogs.sink.StreamSink;
 import io.synthlogs.sink.TeeSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -46,11 +42,11 @@ final class GenerateRun {
         StopSignal stop = StopSignal.install();
         RotatingFileSink files = null;
         LineSink sink = null;
-        BufferedWriter manifest = null;
+        Manifest manifest = null;
         Counts counts = new Counts();
         try {
             // The manifest first: a path it cannot have then fails the run before any log file exists.
-            manifest = openManifest();
+            manifest = manifestPath == null ? null : Manifest.open(manifestPath, config.output().file().pageAligned());
             SynthConfig.Output output = config.output();
             if (output.destination().toFile()) {
                 files = openFiles(output);
@@ -75,11 +71,14 @@ final class GenerateRun {
             if (isBrokenPipe(io)) {
                 return 0;
             }
+            if (io instanceof Manifest.Failure failure) {
+                throw failure.runFailure();
+            }
             throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(io));
         } catch (RuntimeException | StackOverflowError e) {
             closeQuietly(sink == null ? files : sink, manifest);
             if (manifest != null && counts.lines == 0) {
-                deleteEmptyManifest();
+                manifest.deleteIfEmpty();
             }
             throw e;
         } finally {
@@ -89,7 +88,7 @@ final class GenerateRun {
         return 0;
     }
 
-    private void generate(LineSink sink, BufferedWriter manifest, StopSignal stop, Counts counts) throws IOException {
+    private void generate(LineSink sink, Manifest manifest, StopSignal stop, Counts counts) throws IOException {
         LogGenerator generator = LogGenerator.of(scenario).forgetEpisodes();
         Lines lines = new Lines(sink, manifest, counts, config.output().format(), config.output().includeLabels());
         long total = config.generator().totalLogs();
@@ -99,9 +98,7 @@ final class GenerateRun {
         } else {
             generateInline(generator, lines, stop, progress);
         }
-        if (manifest != null) {
-            manifest.flush();
-        }
+        lines.flushManifest();
         progress.done();
     }
 
@@ -186,13 +183,13 @@ final class GenerateRun {
     /** Formats lines into the sink and episodes into the manifest, counting both. */
     private static final class Lines {
         private final LineSink sink;
-        private final BufferedWriter manifest;
+        private final Manifest manifest;
         private final Counts counts;
         private final LogFormat format;
         private final boolean labels;
         private final LineBuffer line = new LineBuffer(1024);
 
-        Lines(LineSink sink, BufferedWriter manifest, Counts counts, LogFormat format, boolean labels) {
+        Lines(LineSink sink, Manifest manifest, Counts counts, LogFormat format, boolean labels) {
             this.sink = sink;
             this.manifest = manifest;
             this.counts = counts;
@@ -214,8 +211,7 @@ final class GenerateRun {
         void episode(Episode episode) throws IOException {
             counts.episodes++;
             if (manifest != null) {
-                manifest.write(EpisodeJson.toJson(episode));
-                manifest.write('\n');
+                manifest.write(episode);
             }
         }
 
@@ -226,6 +222,10 @@ final class GenerateRun {
             } else {
                 sink.flush();
             }
+            flushManifest();
+        }
+
+        void flushManifest() throws IOException {
             if (manifest != null) {
                 manifest.flush();
             }
@@ -238,35 +238,10 @@ final class GenerateRun {
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = Path.of(file.path());
         try {
-            return new RotatingFileSink(dir, file.stem(), output.format().extension(), file.rotationBytes(), file.maxFiles(), stamp);
+            return new RotatingFileSink(dir, file.stem(), output.format().extension(), file.rotationBytes(), file.maxFiles(), stamp,
+                    file.pageAligned());
         } catch (IOException e) {
             throw new Errors.RunFailure("cannot write to output directory '" + dir + "': " + reason(e));
-        }
-    }
-
-    private BufferedWriter openManifest() {
-        if (manifestPath == null) {
-            return null;
-        }
-        try {
-            Path parent = manifestPath.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            return Files.newBufferedWriter(manifestPath, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new Errors.RunFailure("cannot write manifest '" + manifestPath + "': " + reason(e));
-        }
-    }
-
-    /** After a run that opened its manifest and failed before its first line (the files could not be opened). */
-    private void deleteEmptyManifest() {
-        try {
-            if (Files.size(manifestPath) == 0) {
-                Files.delete(manifestPath);
-            }
-        } catch (IOException ignored) {
-            // The failure being reported matters more than an empty file left behind.
         }
     }
 
@@ -290,7 +265,7 @@ final class GenerateRun {
         return message.contains("Broken pipe") || message.contains("Stream closed");
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         String message = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";

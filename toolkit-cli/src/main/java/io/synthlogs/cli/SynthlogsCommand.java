@@ -89,6 +89,10 @@ public final class SynthlogsCommand implements Callable<Integer> {
     @Option(names = "--max-files", paramLabel = "N", description = "Keep only the newest N files of this run (0 keeps all).")
     Long maxFiles;
 
+    @Option(names = "--page-aligned", negatable = true,
+            description = "Pad lines so that none crosses a 4 KiB page of its file (log files and manifest): even kill -9 then leaves whole lines.")
+    Boolean pageAligned;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -116,6 +120,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
         set(builder, "output.file.path", outputPath, "--output-path");
         set(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
         set(builder, "output.file.max_files", maxFiles, "--max-files");
+        set(builder, "output.file.page_aligned", pageAligned, pageAligned == Boolean.FALSE ? "--no-page-aligned" : "--page-aligned");
         if (maxFileSize != null) {
             builder.set("output.file.rotation_size_mb", maxFileSize / (double) SynthConfig.FileOutput.BYTES_PER_MB, "--max-file-size");
         }
@@ -142,6 +147,9 @@ public final class SynthlogsCommand implements Callable<Integer> {
         }
         if (maxFiles != null) {
             given.add("--max-files");
+        }
+        if (pageAligned != null && manifest == null) {
+            given.add(pageAligned ? "--page-aligned" : "--no-page-aligned");
         }
         return given;
     }

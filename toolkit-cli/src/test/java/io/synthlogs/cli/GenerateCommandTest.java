@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +32,19 @@ class GenerateCommandTest {
     }
 
     private List<String> linesOfAllFiles(Path out) throws Exception {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(out)) {
-            files = listing.filter(p -> p.getFileName().toString().startsWith("logs_")).sorted((a, b) ->
-                    Integer.compare(counter(a), counter(b))).toList();
-        }
         List<String> lines = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : files(out)) {
             lines.addAll(Files.readAllLines(file));
         }
         return lines;
+    }
+
+    /** The log files in {@code out}, in counter order. */
+    private static List<Path> files(Path out) throws Exception {
+        try (Stream<Path> listing = Files.list(out)) {
+            return listing.filter(p -> p.getFileName().toString().startsWith("logs_"))
+                    .sorted((a, b) -> Integer.compare(counter(a), counter(b))).toList();
+        }
     }
 
     private static int counter(Path p) {
@@ -84,6 +88,44 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("seed 5").contains("wrote 4000 lines")
                 .contains("synthlogs: writing lines to files, from '" + out.resolve("logs_"))
                 .contains("_0.json' (-o stdout writes them to standard output)");
+    }
+
+    @Test
+    void page_aligned_files_and_manifest_end_a_line_at_every_page_and_are_the_plain_run_but_for_the_padding() throws Exception {
+        String[] common = {"--total", "20000", "--seed", "9", "-a", "0.3", "--max-file-size", "1MB"};
+        assertThat(run(concat(common, "-p", dir.resolve("plain").toString(), "--manifest", dir.resolve("plain.jsonl").toString())))
+                .as(err.toString()).isZero();
+        assertThat(run(concat(common, "-p", dir.resolve("aligned").toString(), "--manifest", dir.resolve("aligned.jsonl").toString(),
+                "--page-aligned"))).as(err.toString()).isZero();
+        List<Path> aligned = files(dir.resolve("aligned"));
+        assertThat(aligned).hasSizeGreaterThan(5);
+        StringBuilder all = new StringBuilder();
+        for (Path file : aligned) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertLineBreakEndsEveryPage(file, bytes);
+            all.append(new String(bytes, StandardCharsets.UTF_8));
+        }
+        StringBuilder plain = new StringBuilder();
+        for (Path file : files(dir.resolve("plain"))) {
+            plain.append(Files.readString(file));
+        }
+        assertThat(all.length()).as("padded").isGreaterThan(plain.length());
+        assertThat(all.toString().replaceAll(" +\n", "\n")).isEqualTo(plain.toString());
+        byte[] manifest = Files.readAllBytes(dir.resolve("aligned.jsonl"));
+        assertThat(manifest.length).isGreaterThan(8192);
+        assertLineBreakEndsEveryPage(dir.resolve("aligned.jsonl"), manifest);
+        assertThat(new String(manifest, StandardCharsets.UTF_8).replaceAll(" +\n", "\n"))
+                .isEqualTo(Files.readString(dir.resolve("plain.jsonl")));
+    }
+
+    private static void assertLineBreakEndsEveryPage(Path file, byte[] bytes) {
+        for (int end = 4096; end <= bytes.length; end += 4096) {
+            assertThat(bytes[end - 1]).as(file + ": the byte before offset " + end).isEqualTo((byte) '\n');
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
     }
 
     @Test
@@ -157,6 +199,14 @@ class GenerateCommandTest {
         Path manifest = dir.resolve("m.jsonl");
         assertThat(run("-n", "10", "-p", file.toString(), "--manifest", manifest.toString())).isEqualTo(1);
         assertThat(manifest).as("nor an empty manifest").doesNotExist();
+    }
+
+    @Test
+    void a_manifest_that_cannot_be_written_is_named_in_the_error_not_the_log_files() throws Exception {
+        assertThat(run("-n", "300000", "--anomaly-rate", "0.3", "-p", dir.resolve("out").toString(),
+                "--manifest", "/dev/full")).isEqualTo(1);
+        assertThat(err.toString()).contains("synthlogs: cannot write manifest '/dev/full': No space left on device")
+                .doesNotContain("cannot write '").doesNotContain("\tat ");
     }
 
     @Test

@@ -21,7 +21,7 @@ final class ConfigBinder {
     private static final List<String> SOURCE_KEYS = List.of("name", "kind", "weight", "services");
     private static final List<String> ANOMALY_KEYS = List.of("rate", "probability", "types");
     private static final List<String> OUTPUT_KEYS = List.of("destination", "format", "include_labels", "file");
-    private static final List<String> FILE_KEYS = List.of("path", "stem", "rotation_size_mb", "max_files");
+    private static final List<String> FILE_KEYS = List.of("path", "stem", "rotation_size_mb", "max_files", "page_aligned");
 
     // As epoch seconds: parsing text here would load the date-time parser on every start-up.
     private static final Instant EARLIEST = Instant.ofEpochSecond(-62_167_219_200L); // 0000-01-01T00:00:00Z
@@ -185,7 +185,8 @@ final class ConfigBinder {
                         file.string("path"),
                         stem(file),
                         rotationSizeMb(file),
-                        (int) file.integer("max_files", 0, 1_000_000)));
+                        (int) file.integer("max_files", 0, 1_000_000),
+                        file.bool("page_aligned")));
     }
 
     /** At least one byte: a file rotates before a line would push it past the size, so any size works. */

@@ -105,8 +105,11 @@ public record SynthConfig(
     /** {@code output:} where and how lines are written. */
     public record Output(Destination destination, LogFormat format, boolean includeLabels, FileOutput file) {}
 
-    /** {@code output.file:} rotating files. */
-    public record FileOutput(String path, String stem, double rotationSizeMb, int maxFiles) {
+    /**
+     * {@code output.file:} rotating files. {@code pageAligned}: no line of a file written (log files and
+     * manifest) crosses a 4 KiB page, so that even {@code kill -9} leaves whole lines.
+     */
+    public record FileOutput(String path, String stem, double rotationSizeMb, int maxFiles, boolean pageAligned) {
         /** The MB of {@code rotation_size_mb} (and of the command line's sizes): 1024 × 1024 bytes. */
         public static final long BYTES_PER_MB = 1L << 20;
         /** The largest rotation size, in MB: files of about a terabyte. The smallest is one byte. */

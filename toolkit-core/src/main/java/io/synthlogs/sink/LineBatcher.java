@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Collects whole lines in one large buffer and hands them on in single writes, so each write holds
- * only complete lines. One write per 256 KiB, not per line. The buffer is direct: a file channel
+ * only complete lines. One write per 256 KiB (or the capacity given), not per line. The buffer is direct: a file channel
  * writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is handed over
  * whole and a spare one taken in its place.
  */
@@ -14,17 +14,25 @@ final class LineBatcher {
 
     private BatchTarget target;
     private final BackgroundWriter writer;
-    private ByteBuffer buffer = ByteBuffer.allocateDirect(CAPACITY);
+    private ByteBuffer buffer;
 
-    /** Writes to {@code target} on the caller's thread. */
-    LineBatcher(BatchTarget target) {
-        this(target, null);
+    /**
+     * Writes to {@code target} on the caller's thread, in writes of at most {@code capacity} bytes
+     * (but for a longer line, written alone).
+     */
+    LineBatcher(BatchTarget target, int capacity) {
+        this(target, null, capacity);
     }
 
-    /** Writes to {@code target} on the writer's thread. */
+    /** Writes to {@code target} on the writer's thread, which hands back buffers of {@link #CAPACITY}. */
     LineBatcher(BatchTarget target, BackgroundWriter writer) {
+        this(target, writer, CAPACITY);
+    }
+
+    private LineBatcher(BatchTarget target, BackgroundWriter writer, int capacity) {
         this.target = target;
         this.writer = writer;
+        this.buffer = ByteBuffer.allocateDirect(capacity);
     }
 
     /**

@@ -6,9 +6,10 @@ import java.io.IOException;
 /**
  * Where rendered lines go. A sink receives whole lines (each ending in {@code \n}) and never splits
  * one across writes, files or rotations, so whatever it leaves behind consists of complete lines. One
- * exception is outside its reach: a process killed ({@code kill -9}) during a write can have that
- * write cut by the kernel at a page boundary, leaving part of a line at the end of the file being
- * written (Linux checks for a fatal signal between the pages of a buffered write).
+ * exception: a process killed ({@code kill -9}) during a write can have that write cut by the kernel
+ * at a page boundary, leaving part of a line at the end of the file being written (Linux checks for a
+ * fatal signal between the pages of a buffered write). Page-aligned file sinks close that gap by
+ * ending a line at every page boundary (see {@link RotatingFileSink} and {@link FileSink}).
  */
 public interface LineSink extends Closeable {
 

@@ -1,8 +1,6 @@
 package io.synthlogs.sink;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,10 @@ import java.util.Optional;
  * run are kept; files of other runs are never touched. Lines are never split: concatenated in counter
  * order, the files equal the stream. A failed write truncates the file back to its last whole line.
  * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation; a rotation
- * does not wait for them: the writer closes a file once its last block is written.
+ * does not wait for them: the writer closes a file once its last block is written. Page-aligned, no
+ * line crosses a 4 KiB page of its file, so that even {@code kill -9} leaves whole lines (see
+ * {@link PageAligner}); then each line is held back until the next arrives or the sink closes, and the
+ * files equal the stream once the padding spaces before line breaks are removed.
  */
 public final class RotatingFileSink implements LineSink {
     private final Path directory;
@@ -28,7 +29,9 @@ public final class RotatingFileSink implements LineSink {
     /** This run's files that still exist, oldest first; the last is being written. */
     private final List<FileTarget> kept = new ArrayList<>();
     private final BackgroundWriter writer = new BackgroundWriter("synthlogs-file-writer");
-    private final Opener opener;
+    private final FileOpener opener;
+    /** Set when page-aligned. */
+    private final PageAligner aligner;
 
     private int counter = -1;
     private FileTarget file;
@@ -43,17 +46,18 @@ public final class RotatingFileSink implements LineSink {
      */
     public RotatingFileSink(Path directory, String stem, String extension, long maxBytes, int maxFiles, String stamp)
             throws IOException {
-        this(directory, stem, extension, maxBytes, maxFiles, stamp,
+        this(directory, stem, extension, maxBytes, maxFiles, stamp, false);
+    }
+
+    /** As above; {@code pageAligned}: no line crosses a page of its file, so even {@code kill -9} leaves whole lines. */
+    public RotatingFileSink(Path directory, String stem, String extension, long maxBytes, int maxFiles, String stamp,
+            boolean pageAligned) throws IOException {
+        this(directory, stem, extension, maxBytes, maxFiles, stamp, pageAligned,
                 path -> Files.newByteChannel(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
-    /** Opens a new file for writing; tests put failing disks in. */
-    interface Opener {
-        SeekableByteChannel open(Path path) throws IOException;
-    }
-
     RotatingFileSink(Path directory, String stem, String extension, long maxBytes, int maxFiles, String stamp,
-            Opener opener) throws IOException {
+            boolean pageAligned, FileOpener opener) throws IOException {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
         }
@@ -62,6 +66,7 @@ public final class RotatingFileSink implements LineSink {
         this.maxBytes = maxBytes;
         this.maxFiles = maxFiles;
         this.opener = opener;
+        this.aligner = pageAligned ? new PageAligner() : null;
         try {
             Files.createDirectories(directory);
             this.prefix = uniquePrefix(directory, stem + "_" + stamp);
@@ -98,11 +103,37 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void writeLine(byte[] bytes, int offset, int length) throws IOException {
+        if (aligner == null) {
+            if (size > 0 && size + length > maxBytes) {
+                rotate();
+            }
+            batcher.add(bytes, offset, length);
+            size += length;
+            return;
+        }
+        if (aligner.holding()) {
+            releaseHeld(length);
+        }
+        aligner.hold(bytes, offset, length);
+    }
+
+    /**
+     * Page-aligned: adds the held line, padded so that a line of {@code next} bytes after it does not
+     * cross a page (0: no line follows). Padding that would pass the size limit is left out, and the
+     * next line starts the next file instead, on a page boundary too.
+     */
+    private void releaseHeld(int next) throws IOException {
+        int length = aligner.heldLength();
         if (size > 0 && size + length > maxBytes) {
             rotate();
         }
-        batcher.add(bytes, offset, length);
-        size += length;
+        int spaces = PageAligner.padding(size + length, next);
+        boolean passesLimit = size + length + spaces > maxBytes;
+        aligner.release(batcher, passesLimit ? 0 : spaces);
+        size += length + (passesLimit ? 0 : spaces);
+        if (spaces > 0 && passesLimit) {
+            rotate();
+        }
     }
 
     @Override
@@ -123,6 +154,9 @@ public final class RotatingFileSink implements LineSink {
         closed = true;
         try {
             try {
+                if (aligner != null && aligner.holding()) {
+                    releaseHeld(0);
+                }
                 batcher.flush();
             } finally {
                 writer.close();
@@ -200,63 +234,5 @@ public final class RotatingFileSink implements LineSink {
             batcher.retarget(file);
         }
         size = 0;
-    }
-
-    /**
-     * One file, written on the writer's thread. A write that fails cuts the file back to the end of
-     * the last whole batch, and batches hold whole lines, so the file ends with a whole line.
-     */
-    private static final class FileTarget implements BatchTarget {
-        final Path path;
-        private final SeekableByteChannel channel;
-        /** Bytes of whole batches in the file. The fields below are written on the writer's thread. */
-        volatile long written;
-        /** A write to this file failed (set before the failure is reported). */
-        volatile boolean failed;
-        /** Closed with every write to it done: it may be deleted by rotation. */
-        volatile boolean whole;
-
-        FileTarget(Path path, SeekableByteChannel channel) {
-            this.path = path;
-            this.channel = channel;
-        }
-
-        @Override
-        public void write(ByteBuffer batch) throws IOException {
-            int length = batch.remaining();
-            try {
-                while (batch.hasRemaining()) {
-                    channel.write(batch);
-                }
-            } catch (IOException | RuntimeException | Error e) {
-                failed = true;
-                try {
-                    channel.truncate(written);
-                } catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
-            written += length;
-        }
-
-        @Override
-        public void flush() {
-            // Each write reached the file already.
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-            whole = !failed;
-        }
-
-        void closeQuietly() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Only reached after the failure being reported, or when closed already.
-            }
-        }
     }
 }

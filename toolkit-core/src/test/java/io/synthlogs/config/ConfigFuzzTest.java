@@ -71,7 +71,7 @@ class ConfigFuzzTest {
             "anomalies", "probability", "types", "error_spike", "latency_degradation", "security_threat",
             "resource_exhaustion", "service_outage", "data_anomaly", "enabled", "duration_logs", "error_rate",
             "multiplier", "subtypes", "output", "destination", "format", "include_labels", "file", "path", "stem",
-            "rotation_size_mb", "max_files");
+            "rotation_size_mb", "max_files", "page_aligned");
 
     /** One mutation: a name for reports and a function of (text, random) to mutated text. */
     record Mutation(String name, BiFunction<String, SplittableRandom, String> apply) {}
@@ -274,6 +274,7 @@ class ConfigFuzzTest {
             "anomalies: {types: {resource_exhaustion: {enabled: %s}}}",
             "output: {destination: %s}", "output: {format: %s}", "output: {include_labels: %s}",
             "output: {file: {stem: %s}}", "output: {file: {rotation_size_mb: %s}}", "output: {file: {max_files: %s}}",
+            "output: {file: {page_aligned: %s}}",
             "sources: [{name: %s, weight: 1, services: [a]}]", "sources: [{name: web-server, weight: %s, services: [a]}]",
             "sources: [{name: x, kind: %s, weight: 1, services: [a]}]",
             "sources: [{name: application, weight: 1, services: [%s]}]",

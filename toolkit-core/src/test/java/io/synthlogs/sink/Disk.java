@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Real files on a disk that fails on cue, for {@link RotatingFileSink}'s opener: full after some bytes
+ * Real files on a disk that fails on cue, for a file sink's opener, and that records each write: full after some bytes
  * in all, or at one write to one file (half of it written, then an error), or unable to create a file.
  * A failing write can be held back until the sink has opened more files, so that the sink is surely
  * ahead of its writer when the failure comes.
@@ -19,6 +19,8 @@ final class Disk {
     static final String FULL = "No space left on device";
 
     final List<Channel> opened = new CopyOnWriteArrayList<>();
+    /** Every write that went through whole, in order. */
+    final List<Write> written = new CopyOnWriteArrayList<>();
     private long room = Long.MAX_VALUE;
     private int failFile = -1;
     private int failWrite = -1;
@@ -64,6 +66,9 @@ final class Disk {
         }
     }
 
+    /** A write of {@code size} bytes to file number {@code file}, ending in byte {@code last}. */
+    record Write(int file, int size, byte last) {}
+
     private synchronized void awaitOpened() throws IOException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         try {
@@ -102,6 +107,9 @@ final class Disk {
             if (src.hasRemaining()) {
                 awaitOpened();
                 throw new IOException(FULL);
+            }
+            if (n > 0) {
+                written.add(new Write(index, n, src.get(src.position() - 1)));
             }
             return n;
         }

@@ -1,5 +1,6 @@
 package io.synthlogs.sink;
 
+import static io.synthlogs.sink.SinkLines.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RotatingFileSinkTest {
     @TempDir
@@ -21,13 +24,6 @@ class RotatingFileSinkTest {
             lines.add("{\"line\":" + i + ",\"pad\":\"" + "x".repeat(i % 37) + "\"}\n");
         }
         return lines;
-    }
-
-    private static void write(LineSink sink, List<String> lines) throws IOException {
-        for (String line : lines) {
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            sink.writeLine(bytes, 0, bytes.length);
-        }
     }
 
     @Test
@@ -108,7 +104,7 @@ class RotatingFileSinkTest {
     @Test
     void a_rotated_file_is_closed_by_the_writer_without_the_sink_waiting_for_it() throws IOException {
         Disk disk = new Disk();
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, disk::open);
         try {
             write(sink, lines(2000));
             sink.awaitWritten();
@@ -125,7 +121,7 @@ class RotatingFileSinkTest {
     void a_disk_that_fills_up_leaves_whole_lines_and_no_empty_files_after_the_failure() throws IOException {
         List<String> lines = lines(5000);
         Disk disk = new Disk().full(60_000);
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining(Disk.FULL);
         assertThat(disk.opened).noneMatch(Disk.Channel::isOpen);
         StringBuilder all = new StringBuilder();
@@ -147,7 +143,7 @@ class RotatingFileSinkTest {
         List<String> lines = lines(80_000);
         // The second batch of file 1 fails half written, once the sink has opened files 2 and 3.
         Disk disk = new Disk().failing(1, 1).holdingFailureUntilOpened(4);
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 600_000, 1, "s", disk::open);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 600_000, 1, "s", false, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining(Disk.FULL);
         assertThat(disk.opened).hasSizeGreaterThanOrEqualTo(4).noneMatch(Disk.Channel::isOpen);
         Path failed = dir.resolve("logs_s_1.json");
@@ -168,13 +164,41 @@ class RotatingFileSinkTest {
     void a_file_that_cannot_be_created_at_a_rotation_ends_the_run_with_the_files_before_it_whole() throws IOException {
         List<String> lines = lines(5000);
         Disk disk = new Disk().failingToOpen(2);
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", disk::open);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining("Read-only file system");
         assertThat(disk.opened).hasSize(2).noneMatch(Disk.Channel::isOpen);
         assertThat(sink.files()).hasSize(2);
         String all = Files.readString(sink.files().get(0)) + Files.readString(sink.files().get(1));
         assertThat(all).endsWith("\n").hasSizeGreaterThan(2 * 4096 - 200);
         assertThat(String.join("", lines)).startsWith(all);
+    }
+
+    @ParameterizedTest(name = "files of at most {0} bytes")
+    @ValueSource(ints = {5000, 65_536, 1 << 20})
+    void page_aligned_files_break_a_line_at_every_page_boundary_and_are_the_stream_but_for_the_padding(int maxBytes)
+            throws IOException {
+        List<String> lines = SinkLines.lines(20_000, 1500);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", maxBytes, 0, "s", true);
+        write(sink, lines);
+        sink.close();
+        StringBuilder all = new StringBuilder();
+        for (Path file : sink.files()) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(bytes.length).as(file.toString()).isPositive().isLessThanOrEqualTo(maxBytes);
+            SinkLines.assertAligned(file, bytes);
+            all.append(new String(bytes, StandardCharsets.UTF_8));
+        }
+        assertThat(SinkLines.withoutPadding(all.toString())).isEqualTo(String.join("", lines));
+    }
+
+    @Test
+    void page_aligned_holds_the_newest_line_back_until_the_next_or_the_close() throws IOException {
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true);
+        write(sink, List.of("{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"));
+        sink.awaitWritten();
+        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+        sink.close();
+        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
     }
 
     /** Writes until the sink fails, then closes it; returns the first failure, {@code null} if none came. */

@@ -1,0 +1,99 @@
+package io.synthlogs.cli;
+
+import io.synthlogs.Episode;
+import io.synthlogs.format.EpisodeJson;
+import io.synthlogs.sink.FileSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A run's manifest: its episodes as JSON lines, written in whole lines (see {@link FileSink}) whenever
+ * {@link #BATCH_BYTES} of them have gathered and at each flush. A failed write is a {@link Failure},
+ * so that the run's error names the manifest rather than the log files.
+ */
+final class Manifest implements AutoCloseable {
+    /** Small: episodes are few, and a killed run's manifest then lags its log files little. */
+    static final int BATCH_BYTES = 8 << 10;
+
+    private final Path path;
+    private final FileSink file;
+
+    private Manifest(Path path, FileSink file) {
+        this.path = path;
+        this.file = file;
+    }
+
+    /**
+     * Creates (or empties) the manifest and its directory; a path it cannot have fails the run.
+     * {@code pageAligned}: see {@link FileSink}.
+     */
+    static Manifest open(Path path, boolean pageAligned) {
+        try {
+            Path parent = path.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new Manifest(path, new FileSink(path, BATCH_BYTES, pageAligned));
+        } catch (IOException e) {
+            throw failure(path, e);
+        }
+    }
+
+    static Errors.RunFailure failure(Path path, IOException e) {
+        return new Errors.RunFailure("cannot write manifest '" + path + "': " + GenerateRun.reason(e));
+    }
+
+    void write(Episode episode) throws Failure {
+        byte[] json = (EpisodeJson.toJson(episode) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            file.writeLine(json, 0, json.length);
+        } catch (IOException e) {
+            throw new Failure(path, e);
+        }
+    }
+
+    void flush() throws Failure {
+        try {
+            file.flush();
+        } catch (IOException e) {
+            throw new Failure(path, e);
+        }
+    }
+
+    @Override
+    public void close() throws Failure {
+        try {
+            file.close();
+        } catch (IOException e) {
+            throw new Failure(path, e);
+        }
+    }
+
+    /** After a run that failed before its first line (its files could not be opened): no empty manifest stays. */
+    void deleteIfEmpty() {
+        try {
+            if (Files.size(path) == 0) {
+                Files.delete(path);
+            }
+        } catch (IOException ignored) {
+            // The failure being reported matters more than an empty file left behind.
+        }
+    }
+
+    /** Writing the manifest failed; {@link #runFailure} is the run's error. */
+    static final class Failure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Path path;
+
+        Failure(Path path, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.path = path;
+        }
+
+        Errors.RunFailure runFailure() {
+            return failure(path, (IOException) getCause());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.synthlogs.sink;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Lines to one file, such as a run's manifest of episodes. Every write the file receives ends at a
+ * line break, so a reader, or a process killed between two writes, never leaves part of a line (a
+ * character-buffered writer empties its buffer wherever it is full, mid-line); a failed write cuts the
+ * file back to its last whole line. Lines are written on the caller's thread, whenever
+ * {@code batchBytes} of them have gathered and at each {@link #flush}. Page-aligned, no line crosses a
+ * 4 KiB page, so that even a kill during a write leaves whole lines (see {@link PageAligner}); each line
+ * is then held back until the next arrives or the sink closes.
+ */
+public final class FileSink implements LineSink {
+    private final FileTarget file;
+    private final LineBatcher batcher;
+    /** Set when page-aligned. */
+    private final PageAligner aligner;
+    /** Bytes given to the batcher, padding included. */
+    private long size;
+    private boolean closed;
+
+    /** Creates the file, or empties it if it exists; its directory must exist. */
+    public FileSink(Path path, int batchBytes, boolean pageAligned) throws IOException {
+        this(path, batchBytes, pageAligned, p -> Files.newByteChannel(p, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+    }
+
+    FileSink(Path path, int batchBytes, boolean pageAligned, FileOpener opener) throws IOException {
+        if (batchBytes < 1) {
+            throw new IllegalArgumentException("batchBytes must be positive, got " + batchBytes);
+        }
+        this.file = new FileTarget(path, opener.open(path));
+        this.batcher = new LineBatcher(file, batchBytes);
+        this.aligner = pageAligned ? new PageAligner() : null;
+    }
+
+    public Path path() {
+        return file.path;
+    }
+
+    @Override
+    public void writeLine(byte[] bytes, int offset, int length) throws IOException {
+        if (aligner == null) {
+            batcher.add(bytes, offset, length);
+        } else {
+            if (aligner.holding()) {
+                releaseHeld(length);
+            }
+            aligner.hold(bytes, offset, length);
+        }
+    }
+
+    /** Page-aligned: adds the held line, padded so that a line of {@code next} bytes does not cross a page. */
+    private void releaseHeld(int next) throws IOException {
+        long end = size + aligner.heldLength();
+        int spaces = PageAligner.padding(end, next);
+        size = end + spaces;
+        aligner.release(batcher, spaces);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        batcher.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (aligner != null && aligner.holding()) {
+                releaseHeld(0);
+            }
+            batcher.flush();
+        } catch (IOException | RuntimeException e) {
+            file.closeQuietly();
+            throw e;
+        }
+        file.close();
+    }
+}

@@ -1,0 +1,63 @@
+package io.synthlogs.sink;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Keeps every line of a file within one 4 KiB page, so that even {@code kill -9} leaves whole lines:
+ * Linux can stop a killed process's write only between pages, and with a line break at every page
+ * boundary that the lines cross, each possible stop is at the end of a line. A line is held back until
+ * the next one's length is known; if the next would cross into the following page, spaces go before
+ * the held line's break to fill its page (JSON allows the whitespace; a text line gains trailing
+ * spaces). A line longer than a page cannot be kept within one and is left as it is.
+ */
+final class PageAligner {
+    static final int PAGE = 4096;
+
+    private byte[] held = new byte[1024];
+    private int heldLength = -1;
+
+    boolean holding() {
+        return heldLength >= 0;
+    }
+
+    /** The held line's length, line break included. */
+    int heldLength() {
+        return heldLength;
+    }
+
+    /** Holds a copy of the line; the held line must have been released. */
+    void hold(byte[] bytes, int offset, int length) {
+        if (holding()) {
+            throw new IllegalStateException("a line is held already");
+        }
+        if (held.length < length) {
+            held = new byte[Math.max(length, 2 * held.length)];
+        }
+        System.arraycopy(bytes, offset, held, 0, length);
+        heldLength = length;
+    }
+
+    /**
+     * The spaces a line ending at file offset {@code end} needs so that a line of {@code next} bytes
+     * after it starts on a page boundary, or 0 if it fits in the rest of the page (or cannot fit in any).
+     */
+    static int padding(long end, int next) {
+        int used = (int) (end % PAGE);
+        return used == 0 || used + next <= PAGE || next > PAGE ? 0 : PAGE - used;
+    }
+
+    /** Adds the held line to {@code batcher} with {@code spaces} before its line break, and lets it go. */
+    void release(LineBatcher batcher, int spaces) throws IOException {
+        int length = heldLength + spaces;
+        if (spaces > 0) {
+            if (held.length < length) {
+                held = Arrays.copyOf(held, length);
+            }
+            Arrays.fill(held, heldLength - 1, length - 1, (byte) ' ');
+            held[length - 1] = '\n';
+        }
+        heldLength = -1;
+        batcher.add(held, 0, length);
+    }
+}
