@@ -40,14 +40,14 @@ final class EffectiveDefaults {
         SynthConfig.FileOutput file = c.output().file();
         return String.format(Locale.ROOT, "%nWhen left out (from %s):%n"
                         + "  --total %d  --batch-size %d  --format %s  --anomaly-rate %s%n"
-                        + "  --output %s  --output-path %s  --max-file-size %s  --max-files %d%n"
+                        + "  --output %s  --output-path %s  --max-file-size %s  --max-files %d  %s%n"
                         + "  --interval %s (a stream's pause; a finite run is unpaced without --interval)%n"
-                        + "  labels %s, %s%n",
+                        + "  labels %s%n",
                 source, c.generator().totalLogs(), c.generator().batchSize(), c.output().format().wireName(),
                 plain(c.anomalies().rate()), c.output().destination().name().toLowerCase(Locale.ROOT), file.path(),
-                size(file.rotationBytes()), file.maxFiles(), plain(c.generator().interval()),
-                c.output().includeLabels() ? "included (--no-labels leaves them out)" : "left out (include_labels: false)",
-                file.pageAligned() ? "--page-aligned" : "--no-page-aligned");
+                size(file.rotationBytes()), file.maxFiles(), file.pageAligned() ? "--page-aligned" : "--no-page-aligned",
+                plain(c.generator().interval()),
+                c.output().includeLabels() ? "included (--no-labels leaves them out)" : "left out (include_labels: false)");
     }
 
     private static String plain(double value) {

@@ -68,11 +68,12 @@ final class GenerateRun {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             // Whatever happened to stdout, the files and the manifest keep every whole line they got.
             closeQuietly(files, manifest);
-            if (isBrokenPipe(io)) {
-                return 0;
-            }
+            // A manifest that cannot be written is a failure even when it is a pipe whose reader left.
             if (io instanceof Manifest.Failure failure) {
                 throw failure.runFailure();
+            }
+            if (isBrokenPipe(io)) {
+                return 0;
             }
             throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(io));
         } catch (RuntimeException | StackOverflowError e) {

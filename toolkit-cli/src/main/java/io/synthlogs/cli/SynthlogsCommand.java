@@ -90,7 +90,8 @@ public final class SynthlogsCommand implements Callable<Integer> {
     Long maxFiles;
 
     @Option(names = "--page-aligned", negatable = true,
-            description = "Pad lines so that none crosses a 4 KiB page of its file (log files and manifest): even kill -9 then leaves whole lines.")
+            description = "Pad lines so that none (up to 4 KiB long) crosses a 4 KiB page of its file (log files and manifest):"
+                    + " even kill -9 then leaves whole lines.")
     Boolean pageAligned;
 
     @Override

@@ -211,15 +211,16 @@ class GenerateCommandTest {
 
     @Test
     void help_shows_what_each_option_is_when_left_out_by_the_configuration_in_use() throws Exception {
-        Path yaml = Files.writeString(dir.resolve("c.yaml"), "generator: {total_logs: 7}\noutput: {file: {rotation_size_mb: 0.5}}\n");
+        Path yaml = Files.writeString(dir.resolve("c.yaml"),
+                "generator: {total_logs: 7}\noutput: {file: {rotation_size_mb: 0.5, page_aligned: true}}\n");
         assertThat(help("-c", yaml.toString(), "--help")).contains("When left out (from '" + yaml + "'):",
                 "  --total 7  --batch-size 100  --format json  --anomaly-rate 0.05",
-                "  --output file  --output-path ./output  --max-file-size 512KB  --max-files 0",
-                "  labels included");
+                "  --output file  --output-path ./output  --max-file-size 512KB  --max-files 0  --page-aligned\n",
+                "  labels included (--no-labels leaves them out)");
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "generatr: {}\n");
         assertThat(help("-c", broken.toString(), "--help")).contains("When left out: cannot read '" + broken + "': ",
                 "generatr: unknown key");
-        assertThat(help("--help")).contains("When left out (from ", "--max-file-size 10MB");
+        assertThat(help("--help")).contains("When left out (from ", "--max-file-size 10MB", "--no-page-aligned");
     }
 
     private static String help(String... args) {

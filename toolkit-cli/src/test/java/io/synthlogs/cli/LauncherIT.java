@@ -158,6 +158,11 @@ class LauncherIT {
                 + " none (--output file or both writes files)");
         assertThat(result.stdout().split("\n")).hasSize(3).allMatch(l -> l.startsWith("{\"timestamp\""));
         assertThat(cwd.resolve("unused")).doesNotExist();
+        // Page alignment affects the manifest too: pointed out only when there is none.
+        assertThat(run("--total", "3", "-o", "stdout", "--page-aligned").err())
+                .contains("synthlogs: --page-aligned only affects files, and this run writes none");
+        assertThat(run("--total", "3", "-o", "stdout", "--page-aligned", "--manifest", "m.jsonl").err())
+                .doesNotContain("only affect");
         Result both = run("--total", "3", "-o", "both", "--seed", "1", "-p", "used", "--max-files", "2");
         assertThat(both.err()).doesNotContain("only affect");
         assertThat(cwd.resolve("used")).isDirectory();
@@ -191,6 +196,17 @@ class LauncherIT {
         assertThat(Files.readAllLines(cwd.resolve("out"))).hasSize(5);
         String err = Files.readString(cwd.resolve("err"));
         assertThat(err).contains("status 0").doesNotContain("Exception").doesNotContain("Broken pipe");
+    }
+
+    @Test
+    void a_manifest_whose_reader_went_away_fails_the_run_and_says_so() throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "'" + ROOT.resolve("synthlogs") + "' --total 3000000 -o stdout"
+                + " -a 0.3 --seed 1 --manifest >(head -c 100 > /dev/null) > /dev/null")
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(cwd.resolve("log"));
+        assertThat(process.exitValue()).as(log).isEqualTo(1);
+        assertThat(log).containsPattern("synthlogs: cannot write manifest '/dev/fd/\\d+': Broken pipe").doesNotContain("\tat ");
     }
 
     @Test
@@ -256,8 +272,24 @@ class LauncherIT {
         for (int kill = 0; kill < 3; kill++) {
             for (Path file : killMidRun(cwd.resolve("aligned-" + kill), "--total", "100000000", "--max-file-size", "1MB",
                     "--page-aligned")) {
-                assertWholeLines(file, Files.readString(file).replaceAll(" +\n", "\n"));
+                assertPageAlignedWholeLines(file, "timestamp");
             }
+        }
+    }
+
+    /**
+     * {@code file} has a line break before every multiple of 4096 bytes (so no kill can cut a line
+     * of it) and, without the padding, is whole JSON lines each with {@code field}.
+     */
+    private static void assertPageAlignedWholeLines(Path file, String field) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int end = 4096; end <= bytes.length; end += 4096) {
+            assertThat(bytes[end - 1]).as(file + ": the byte before offset " + end).isEqualTo((byte) '\n');
+        }
+        String content = new String(bytes, StandardCharsets.UTF_8).replaceAll(" +\n", "\n");
+        assertThat(content).as(file.toString()).endsWith("\n");
+        for (String line : content.split("\n")) {
+            assertThat(JSON.readTree(line).get(field)).as(line).isNotNull();
         }
     }
 
@@ -286,16 +318,14 @@ class LauncherIT {
     }
 
     /**
-     * A fast run's manifest is written in whole lines, in writes of at most 8 KiB, so a kill leaves it
-     * whole unless it strikes inside one of those writes and the kernel cuts it (see above): a few
-     * microseconds a few times a second, about one kill in 10,000. A character-buffered manifest
-     * ended mid-line at every kill.
+     * A fast run's manifest, page-aligned, is whole lines after a kill. (Its whole-line writes without
+     * the alignment are FileSinkTest's; a character-buffered manifest ended mid-line at every kill.)
      */
     @Test
     void kill_9_leaves_a_manifest_of_whole_lines() throws Exception {
         Path manifest = cwd.resolve("m.jsonl");
         Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "100000000", "-o", "stdout",
-                "--anomaly-rate", "0.3", "--manifest", manifest.toString())
+                "--anomaly-rate", "0.3", "--manifest", manifest.toString(), "--page-aligned")
                 .directory(cwd.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(cwd.resolve("log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!Files.exists(manifest) || Files.size(manifest) < 64 * 1024) && System.nanoTime() < deadline) {
@@ -303,12 +333,8 @@ class LauncherIT {
         }
         assertThat(process.isAlive()).as("still running when killed").isTrue();
         kill9(process);
-        String content = Files.readString(manifest);
-        assertThat(content.length()).isGreaterThanOrEqualTo(64 * 1024);
-        assertThat(content).endsWith("\n");
-        for (String line : content.split("\n")) {
-            assertThat(JSON.readTree(line).get("episode_id")).as(line).isNotNull();
-        }
+        assertThat(Files.size(manifest)).isGreaterThanOrEqualTo(64 * 1024);
+        assertPageAlignedWholeLines(manifest, "episode_id");
     }
 
     /** Kills the launcher's JVM with SIGKILL, then whatever is left of the process tree. */

@@ -44,6 +44,9 @@ public final class FileSink implements LineSink {
 
     @Override
     public void writeLine(byte[] bytes, int offset, int length) throws IOException {
+        if (closed) {
+            throw new IOException("'" + file.path + "' is closed");
+        }
         if (aligner == null) {
             batcher.add(bytes, offset, length);
         } else {

@@ -38,6 +38,8 @@ public final class RotatingFileSink implements LineSink {
     private LineBatcher batcher;
     private long size;
     private boolean closed;
+    /** A write or a rotation failed: closing adds no held line (nor opens a file for it). */
+    private boolean broken;
     private Path failedFile;
 
     /**
@@ -103,24 +105,29 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void writeLine(byte[] bytes, int offset, int length) throws IOException {
-        if (aligner == null) {
-            if (size > 0 && size + length > maxBytes) {
-                rotate();
+        try {
+            if (aligner == null) {
+                if (size > 0 && size + length > maxBytes) {
+                    rotate();
+                }
+                batcher.add(bytes, offset, length);
+                size += length;
+                return;
             }
-            batcher.add(bytes, offset, length);
-            size += length;
-            return;
+            if (aligner.holding()) {
+                releaseHeld(length);
+            }
+            aligner.hold(bytes, offset, length);
+        } catch (IOException | RuntimeException e) {
+            broken = true;
+            throw e;
         }
-        if (aligner.holding()) {
-            releaseHeld(length);
-        }
-        aligner.hold(bytes, offset, length);
     }
 
     /**
      * Page-aligned: adds the held line, padded so that a line of {@code next} bytes after it does not
-     * cross a page (0: no line follows). Padding that would pass the size limit is left out, and the
-     * next line starts the next file instead, on a page boundary too.
+     * cross a page (0: no line follows). If the next line would not fit in this file even after the
+     * padding, the padding is left out and the next line starts the next file, on a page boundary too.
      */
     private void releaseHeld(int next) throws IOException {
         int length = aligner.heldLength();
@@ -128,10 +135,10 @@ public final class RotatingFileSink implements LineSink {
             rotate();
         }
         int spaces = PageAligner.padding(size + length, next);
-        boolean passesLimit = size + length + spaces > maxBytes;
-        aligner.release(batcher, passesLimit ? 0 : spaces);
-        size += length + (passesLimit ? 0 : spaces);
-        if (spaces > 0 && passesLimit) {
+        boolean nextFileInstead = spaces > 0 && size + length + spaces + next > maxBytes;
+        aligner.release(batcher, nextFileInstead ? 0 : spaces);
+        size += length + (nextFileInstead ? 0 : spaces);
+        if (nextFileInstead) {
             rotate();
         }
     }
@@ -154,7 +161,7 @@ public final class RotatingFileSink implements LineSink {
         closed = true;
         try {
             try {
-                if (aligner != null && aligner.holding()) {
+                if (aligner != null && aligner.holding() && !broken) {
                     releaseHeld(0);
                 }
                 batcher.flush();
@@ -223,9 +230,9 @@ public final class RotatingFileSink implements LineSink {
     }
 
     private void open() throws IOException {
-        counter++;
-        Path path = directory.resolve(prefix + counter + extension);
+        Path path = directory.resolve(prefix + (counter + 1) + extension);
         file = new FileTarget(path, opener.open(path));
+        counter++;
         kept.add(file);
         // One batcher for all the files: its direct buffers outlive a rotation.
         if (batcher == null) {

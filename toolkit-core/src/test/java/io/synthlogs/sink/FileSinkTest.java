@@ -105,6 +105,17 @@ class FileSinkTest {
     }
 
     @Test
+    void a_closed_sink_refuses_lines() throws IOException {
+        Path path = dir.resolve("closed.jsonl");
+        FileSink sink = new FileSink(path, BATCH, true);
+        write(sink, List.of("{\"a\":1}\n"));
+        sink.close();
+        sink.close();
+        assertThatThrownBy(() -> write(sink, List.of("{\"a\":2}\n"))).hasMessage("'" + path + "' is closed");
+        assertThat(Files.readString(path)).isEqualTo("{\"a\":1}\n");
+    }
+
+    @Test
     void a_batch_must_hold_at_least_a_byte() {
         assertThatThrownBy(() -> new FileSink(dir.resolve("x"), 0, false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batchBytes must be positive, got 0");

@@ -160,21 +160,25 @@ class RotatingFileSinkTest {
         assertThat(String.join("", lines)).contains(content);
     }
 
-    @Test
-    void a_file_that_cannot_be_created_at_a_rotation_ends_the_run_with_the_files_before_it_whole() throws IOException {
+    @ParameterizedTest(name = "page-aligned: {0}")
+    @ValueSource(booleans = {false, true})
+    void a_file_that_cannot_be_created_at_a_rotation_ends_the_run_with_the_files_before_it_whole(boolean pageAligned)
+            throws IOException {
         List<String> lines = lines(5000);
         Disk disk = new Disk().failingToOpen(2);
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, disk::open);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", pageAligned, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining("Read-only file system");
+        // Closing after the failure opens no further file for the line held back.
         assertThat(disk.opened).hasSize(2).noneMatch(Disk.Channel::isOpen);
         assertThat(sink.files()).hasSize(2);
         String all = Files.readString(sink.files().get(0)) + Files.readString(sink.files().get(1));
         assertThat(all).endsWith("\n").hasSizeGreaterThan(2 * 4096 - 200);
-        assertThat(String.join("", lines)).startsWith(all);
+        assertThat(String.join("", lines)).startsWith(SinkLines.withoutPadding(all));
+        assertThat(sink.current().getFileName().toString()).isEqualTo("logs_s_1.json");
     }
 
     @ParameterizedTest(name = "files of at most {0} bytes")
-    @ValueSource(ints = {5000, 65_536, 1 << 20})
+    @ValueSource(ints = {5000, 8192, 65_536, 1 << 20})
     void page_aligned_files_break_a_line_at_every_page_boundary_and_are_the_stream_but_for_the_padding(int maxBytes)
             throws IOException {
         List<String> lines = SinkLines.lines(20_000, 1500);
@@ -186,6 +190,8 @@ class RotatingFileSinkTest {
             byte[] bytes = Files.readAllBytes(file);
             assertThat(bytes.length).as(file.toString()).isPositive().isLessThanOrEqualTo(maxBytes);
             SinkLines.assertAligned(file, bytes);
+            // Padding only ever makes room for a line in the same file: none ends a file.
+            assertThat(bytes[bytes.length - 2]).as(file + " ends in padding").isNotEqualTo((byte) ' ');
             all.append(new String(bytes, StandardCharsets.UTF_8));
         }
         assertThat(SinkLines.withoutPadding(all.toString())).isEqualTo(String.join("", lines));
