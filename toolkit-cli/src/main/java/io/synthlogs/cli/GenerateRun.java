@@ -257,8 +257,12 @@ final class GenerateRun {
         err.flush();
     }
 
-    private static String where(RotatingFileSink files) {
-        return files == null ? "to stdout" : "'" + files.failedFile().orElse(files.current()) + "'";
+    /** What a run that failed while writing could not write: stdout, or the file that failed. */
+    private String where(RotatingFileSink files) {
+        if (files == null || !files.failed() && config.output().destination().toStdout()) {
+            return "to stdout";
+        }
+        return "'" + files.failedFile().orElse(files.current()) + "'";
     }
 
     static boolean isBrokenPipe(IOException e) {

@@ -185,6 +185,14 @@ class LauncherIT {
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(Files.readString(cwd.resolve("err"))).contains("synthlogs: cannot write to stdout: No space left on device")
                 .doesNotContain("\tat ");
+        // Writing files too, the failure is still stdout's, not the file's being written.
+        Process both = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--output", "both", "-p", "out", "--total", "300000")
+                .directory(cwd.toFile()).redirectOutput(new File("/dev/full")).redirectError(cwd.resolve("err").toFile()).start();
+        assertThat(both.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(both.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(cwd.resolve("err"))).contains("synthlogs: cannot write to stdout: No space left on device")
+                .doesNotContain("cannot write '");
+        assertEveryLineWhole(cwd.resolve("out"));
     }
 
     @Test

@@ -38,8 +38,8 @@ public final class RotatingFileSink implements LineSink {
     private LineBatcher batcher;
     private long size;
     private boolean closed;
-    /** A write or a rotation failed: closing adds no held line (nor opens a file for it). */
-    private boolean broken;
+    /** Writing, rotating, flushing or closing failed; then closing adds no held line (nor opens a file for it). */
+    private boolean failed;
     private Path failedFile;
 
     /**
@@ -119,7 +119,7 @@ public final class RotatingFileSink implements LineSink {
             }
             aligner.hold(bytes, offset, length);
         } catch (IOException | RuntimeException e) {
-            broken = true;
+            failed = true;
             throw e;
         }
     }
@@ -145,12 +145,30 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void flush() throws IOException {
-        batcher.flush();
+        try {
+            batcher.flush();
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
     }
 
     @Override
     public void awaitWritten() throws IOException {
-        batcher.awaitWritten();
+        try {
+            batcher.awaitWritten();
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /**
+     * Whether this sink failed: a write, a rotation, a flush or the close. Written beside another
+     * sink, it tells whose failure a run ended on.
+     */
+    public boolean failed() {
+        return failed;
     }
 
     @Override
@@ -161,7 +179,7 @@ public final class RotatingFileSink implements LineSink {
         closed = true;
         try {
             try {
-                if (aligner != null && aligner.holding() && !broken) {
+                if (aligner != null && aligner.holding() && !failed) {
                     releaseHeld(0);
                 }
                 batcher.flush();
@@ -172,6 +190,7 @@ public final class RotatingFileSink implements LineSink {
             file.close();
             prune();
         } catch (IOException e) {
+            failed = true;
             kept.stream().filter(f -> f.failed).findFirst().ifPresent(f -> failedFile = f.path);
             if (!Thread.currentThread().isInterrupted()) {
                 removeEmptyFiles();

@@ -44,6 +44,7 @@ class RotatingFileSinkTest {
             all.append(content);
         }
         assertThat(all.toString()).isEqualTo(String.join("", lines));
+        assertThat(sink.failed()).isFalse();
     }
 
     @Test
@@ -123,6 +124,7 @@ class RotatingFileSinkTest {
         Disk disk = new Disk().full(60_000);
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining(Disk.FULL);
+        assertThat(sink.failed()).isTrue();
         assertThat(disk.opened).noneMatch(Disk.Channel::isOpen);
         StringBuilder all = new StringBuilder();
         for (Path file : sink.files()) {
@@ -168,6 +170,7 @@ class RotatingFileSinkTest {
         Disk disk = new Disk().failingToOpen(2);
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", pageAligned, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining("Read-only file system");
+        assertThat(sink.failed()).isTrue();
         // Closing after the failure opens no further file for the line held back.
         assertThat(disk.opened).hasSize(2).noneMatch(Disk.Channel::isOpen);
         assertThat(sink.files()).hasSize(2);
