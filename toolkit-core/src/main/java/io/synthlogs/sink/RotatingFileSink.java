@@ -32,13 +32,18 @@ public final class RotatingFileSink implements LineSink {
     private final FileOpener opener;
     /** Set when page-aligned. */
     private final PageAligner aligner;
+    /**
+     * A line that keeps the file within this size takes the fast path of {@link #writeLine}: the
+     * size limit, or -1 when page-aligned, so that every line takes the other path.
+     */
+    private final long fastUpTo;
 
     private int counter = -1;
     private FileTarget file;
     private LineBatcher batcher;
     private long size;
     private boolean closed;
-    /** Writing, rotating, flushing or closing failed; then closing adds no held line (nor opens a file for it). */
+    /** A rotation or the close failed (a failed write marks its file). */
     private boolean failed;
     private Path failedFile;
 
@@ -69,6 +74,7 @@ public final class RotatingFileSink implements LineSink {
         this.maxFiles = maxFiles;
         this.opener = opener;
         this.aligner = pageAligned ? new PageAligner() : null;
+        this.fastUpTo = pageAligned ? -1 : maxBytes;
         try {
             Files.createDirectories(directory);
             this.prefix = uniquePrefix(directory, stem + "_" + stamp);
@@ -105,23 +111,29 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void writeLine(byte[] bytes, int offset, int length) throws IOException {
-        try {
-            if (aligner == null) {
-                if (size > 0 && size + length > maxBytes) {
-                    rotate();
-                }
-                batcher.add(bytes, offset, length);
-                size += length;
-                return;
-            }
+        // Small enough for C2 to inline at FreqInlineSize=60: rotations and page alignment are a call away.
+        if (size + length > fastUpTo) {
+            writeOtherwise(bytes, offset, length);
+            return;
+        }
+        batcher.add(bytes, offset, length);
+        size += length;
+    }
+
+    /** A line that starts a new file (unless the file is empty: a line longer than the limit), or any line page-aligned. */
+    private void writeOtherwise(byte[] bytes, int offset, int length) throws IOException {
+        if (aligner != null) {
             if (aligner.holding()) {
                 releaseHeld(length);
             }
             aligner.hold(bytes, offset, length);
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            throw e;
+            return;
         }
+        if (size > 0) {
+            rotate();
+        }
+        batcher.add(bytes, offset, length);
+        size += length;
     }
 
     /**
@@ -145,30 +157,20 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void flush() throws IOException {
-        try {
-            batcher.flush();
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            throw e;
-        }
+        batcher.flush();
     }
 
     @Override
     public void awaitWritten() throws IOException {
-        try {
-            batcher.awaitWritten();
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            throw e;
-        }
+        batcher.awaitWritten();
     }
 
     /**
-     * Whether this sink failed: a write, a rotation, a flush or the close. Written beside another
-     * sink, it tells whose failure a run ended on.
+     * Whether this sink failed: a write (its file is marked before the failure is reported), a
+     * rotation or the close. Written beside another sink, it tells whose failure a run ended on.
      */
     public boolean failed() {
-        return failed;
+        return failed || kept.stream().anyMatch(f -> f.failed);
     }
 
     @Override
@@ -179,7 +181,7 @@ public final class RotatingFileSink implements LineSink {
         closed = true;
         try {
             try {
-                if (aligner != null && aligner.holding() && !failed) {
+                if (aligner != null && aligner.holding() && !failed()) {
                     releaseHeld(0);
                 }
                 batcher.flush();
@@ -229,10 +231,15 @@ public final class RotatingFileSink implements LineSink {
     }
 
     private void rotate() throws IOException {
-        batcher.drain();
-        writer.release(file);
-        open();
-        prune();
+        try {
+            batcher.drain();
+            writer.release(file);
+            open();
+            prune();
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
     }
 
     /**
