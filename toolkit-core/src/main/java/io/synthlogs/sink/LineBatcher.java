@@ -5,15 +5,17 @@ import java.nio.ByteBuffer;
 
 /**
  * Collects whole lines in one large buffer and hands them on in single writes, so each write holds
- * only complete lines. One write per 256 KiB (or the capacity given), not per line. The buffer is direct: a file channel
- * writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is handed over
- * whole and a spare one taken in its place.
+ * only complete lines. One write per 256 KiB (or the size given), not per line. The buffer is direct:
+ * a file channel writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is
+ * handed over whole and a spare one taken in its place.
  */
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
 
     private BatchTarget target;
     private final BackgroundWriter writer;
+    /** How far a buffer is filled before it is written: its limit. */
+    private final int fill;
     private ByteBuffer buffer;
 
     /**
@@ -21,7 +23,7 @@ final class LineBatcher {
      * (but for a longer line, written alone).
      */
     LineBatcher(BatchTarget target, int capacity) {
-        this(target, null, capacity);
+        this(target, null, capacity, capacity);
     }
 
     /** Writes to {@code target} on the writer's thread, which hands back buffers of {@link #CAPACITY}. */
@@ -29,10 +31,19 @@ final class LineBatcher {
         this(target, writer, CAPACITY);
     }
 
-    private LineBatcher(BatchTarget target, BackgroundWriter writer, int capacity) {
+    /** As above, writing a buffer once {@code fill} bytes (at most {@link #CAPACITY}) are in it. */
+    LineBatcher(BatchTarget target, BackgroundWriter writer, int fill) {
+        this(target, writer, CAPACITY, fill);
+    }
+
+    private LineBatcher(BatchTarget target, BackgroundWriter writer, int capacity, int fill) {
+        if (fill < 1 || fill > capacity) {
+            throw new IllegalArgumentException("fill must be within [1, " + capacity + "], got " + fill);
+        }
         this.target = target;
         this.writer = writer;
-        this.buffer = ByteBuffer.allocateDirect(capacity);
+        this.fill = fill;
+        this.buffer = ByteBuffer.allocateDirect(capacity).limit(fill);
     }
 
     /**
@@ -50,7 +61,7 @@ final class LineBatcher {
         if (length > buffer.remaining()) {
             drain();
         }
-        if (length > buffer.capacity()) {
+        if (length > fill) {
             // A line larger than a whole batch goes on its own, in a buffer of its own.
             ByteBuffer own = ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
             if (writer != null) {
@@ -70,10 +81,10 @@ final class LineBatcher {
         }
         buffer.flip();
         if (writer != null) {
-            buffer = writer.handOver(target, buffer);
+            buffer = writer.handOver(target, buffer).limit(fill);
         } else {
             target.write(buffer);
-            buffer.clear();
+            buffer.clear().limit(fill);
         }
     }
 

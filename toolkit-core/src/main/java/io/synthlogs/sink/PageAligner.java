@@ -13,6 +13,13 @@ import java.util.Arrays;
  */
 final class PageAligner {
     static final int PAGE = 4096;
+    /**
+     * How full a page-aligned file's write buffer gets. Filled to the brim, every write would be
+     * exactly 64 whole pages at a multiple of 256 KiB, and the kernel copies such writes into the
+     * page cache far slower (measured on this project's VM: 3.2-4.0 s of system time for 5 M JSON
+     * lines instead of 1.2-1.4 s); a fill short of a page boundary makes writes start mid-page again.
+     */
+    static final int BATCH_FILL = LineBatcher.CAPACITY - PAGE / 2;
 
     private byte[] held = new byte[1024];
     private int heldLength = -1;

@@ -262,7 +262,7 @@ public final class RotatingFileSink implements LineSink {
         kept.add(file);
         // One batcher for all the files: its direct buffers outlive a rotation.
         if (batcher == null) {
-            batcher = new LineBatcher(file, writer);
+            batcher = new LineBatcher(file, writer, aligner == null ? LineBatcher.CAPACITY : PageAligner.BATCH_FILL);
         } else {
             batcher.retarget(file);
         }

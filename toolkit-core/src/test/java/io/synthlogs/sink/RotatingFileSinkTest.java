@@ -201,6 +201,17 @@ class RotatingFileSinkTest {
     }
 
     @Test
+    void page_aligned_writes_stop_short_of_whole_pages_which_the_kernel_copies_slowly() throws IOException {
+        Disk disk = new Disk();
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 22, 0, "s", true, disk::open);
+        write(sink, SinkLines.lines(8000, 1200));
+        sink.close();
+        assertThat(disk.written).hasSizeGreaterThan(10).allSatisfy(write ->
+                assertThat(write.size()).isLessThanOrEqualTo(PageAligner.BATCH_FILL));
+        assertThat(PageAligner.BATCH_FILL % PageAligner.PAGE).isNotZero();
+    }
+
+    @Test
     void page_aligned_holds_the_newest_line_back_until_the_next_or_the_close() throws IOException {
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true);
         write(sink, List.of("{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"));
