@@ -13,6 +13,8 @@
 #   (a) ./synthlogs --total $LINES --output stdout --seed 1 > /dev/null            JSON with labels
 #   (b) the same with --format text
 #   (c) --output file with rotation at 10 MB into a fresh temporary directory
+#   (c') the same with --page-aligned (no line crosses a 4 KiB page: whole lines even after kill -9);
+#       its bytes per line are counted from the files it wrote, padding included
 #   (d) ./synthlogs --total 10 --output stdout                                      wall time, warm
 #   (e) --total 0 --interval 0 streaming under SYNTHLOGS_JAVA_OPTS=-Xmx64m, cut by head -n $STREAM_LINES;
 #       must finish without OutOfMemoryError (one run: it is long)
@@ -121,6 +123,12 @@ t_file=$(PREP='rm -rf "$tmp/files" && mkdir -p "$tmp/files"' \
   time_runs cli --total "$LINES" --output file --output-path "$tmp/files" --max-file-size 10MB --seed 1)
 files=$(find "$tmp/files" -type f | wc -l)
 report "(c) JSON to files, rotation at 10 MB ($files files)" "$t_file" "$LINES" "$bpl_json"
+
+t_aligned=$(PREP='rm -rf "$tmp/files" && mkdir -p "$tmp/files"' \
+  time_runs cli --total "$LINES" --output file --output-path "$tmp/files" --max-file-size 10MB --seed 1 --page-aligned)
+bpl_aligned=$(echo "$(find "$tmp/files" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }') / $LINES" | bc -l)
+rm -rf "$tmp/files"
+report "(c') the same, --page-aligned" "$t_aligned" "$LINES" "$bpl_aligned"
 
 t_small=$(REPS=$((REPS < 5 ? 5 : REPS)) time_runs cli --total 10 --output stdout)
 awk -v s="$t_small" 'BEGIN { printf "%-50s %8.0f ms wall (JVM start to exit, warm page cache)\n", "(d) --total 10", s * 1000 }'
