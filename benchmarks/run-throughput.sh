@@ -126,7 +126,7 @@ report "(c) JSON to files, rotation at 10 MB ($files files)" "$t_file" "$LINES" 
 
 t_aligned=$(PREP='rm -rf "$tmp/files" && mkdir -p "$tmp/files"' \
   time_runs cli --total "$LINES" --output file --output-path "$tmp/files" --max-file-size 10MB --seed 1 --page-aligned)
-bpl_aligned=$(echo "$(find "$tmp/files" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }') / $LINES" | bc -l)
+bpl_aligned=$(echo "$(find "$tmp/files" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }') / $LINES" | bc -l)
 rm -rf "$tmp/files"
 report "(c') the same, --page-aligned" "$t_aligned" "$LINES" "$bpl_aligned"
 
