@@ -2,10 +2,6 @@ package io.synthlogs;
 
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,18 +105,7 @@ public final class LogStream {
 
     /** Writes every line, one per line, to {@code file} (replacing it). */
     public Path writeTo(Path file, LogFormat format, boolean includeLabels) {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            LineBuffer buffer = new LineBuffer();
-            for (LogEntry entry : entries) {
-                buffer.reset();
-                format.append(buffer, entry, includeLabels);
-                buffer.append('\n');
-                buffer.writeTo(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        return format.writeLines(file, entries.iterator(), includeLabels);
     }
 
     @Override

@@ -1,7 +1,12 @@
 package io.synthlogs.format;
 
 import io.synthlogs.LogEntry;
+import io.synthlogs.sink.FileSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 
 /** How a {@link LogEntry} becomes one line of text. */
@@ -48,6 +53,27 @@ public enum LogFormat {
         LineBuffer buffer = new LineBuffer();
         append(buffer, entry, includeLabels);
         return buffer.toString();
+    }
+
+    /**
+     * Writes each entry as one line to {@code file}, replacing it, in whole-line writes: a failure
+     * leaves the whole lines written before it and is thrown naming the file.
+     *
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public Path writeLines(Path file, Iterator<? extends LogEntry> entries, boolean includeLabels) {
+        try (FileSink sink = new FileSink(file, 1 << 16, false)) {
+            LineBuffer buffer = new LineBuffer();
+            while (entries.hasNext()) {
+                buffer.reset();
+                append(buffer, entries.next(), includeLabels);
+                buffer.append('\n');
+                sink.writeLine(buffer.array(), 0, buffer.length());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /**

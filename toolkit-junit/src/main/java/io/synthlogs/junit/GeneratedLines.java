@@ -5,15 +5,8 @@ import io.synthlogs.LogEntry;
 import io.synthlogs.LogGenerator;
 import io.synthlogs.LogStream;
 import io.synthlogs.Scenario;
-import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -81,17 +74,6 @@ final class GeneratedLines {
             materialized.writeTo(file, format);
             return;
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            LineBuffer buffer = new LineBuffer();
-            Iterator<LogEntry> lines = entries().iterator();
-            while (lines.hasNext()) {
-                buffer.reset();
-                format.append(buffer, lines.next(), true);
-                buffer.append('\n');
-                buffer.writeTo(out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        format.writeLines(file, entries().iterator(), true);
     }
 }
