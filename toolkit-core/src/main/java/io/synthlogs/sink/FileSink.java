@@ -34,7 +34,12 @@ public final class FileSink implements LineSink {
             throw new IllegalArgumentException("batchBytes must be positive, got " + batchBytes);
         }
         this.file = new FileTarget(path, opener.open(path));
-        this.batcher = new LineBatcher(file, batchBytes);
+        try {
+            this.batcher = new LineBatcher(file, batchBytes);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            file.closeQuietly();
+            throw e;
+        }
         this.aligner = pageAligned ? new PageAligner() : null;
     }
 

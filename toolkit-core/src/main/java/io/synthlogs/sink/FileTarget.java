@@ -15,7 +15,7 @@ final class FileTarget implements BatchTarget {
     private final SeekableByteChannel channel;
     /** Bytes of whole batches in the file. The fields below are written on the writing thread. */
     volatile long written;
-    /** A write to this file failed (set before the failure is reported). */
+    /** A write to this file, or closing it, failed (set before the failure is reported). */
     volatile boolean failed;
     /** Closed with every write to it done: it may be deleted by rotation. */
     volatile boolean whole;
@@ -55,7 +55,13 @@ final class FileTarget implements BatchTarget {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } catch (IOException | RuntimeException e) {
+            // A file system can report a lost write only at the close (NFS, quotas).
+            failed = true;
+            throw e;
+        }
         whole = !failed;
     }
 

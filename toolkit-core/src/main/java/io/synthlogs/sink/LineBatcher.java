@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Collects whole lines in one large buffer and hands them on in single writes, so each write holds
- * only complete lines. One write per 256 KiB (or the size given), not per line. The buffer is direct:
- * a file channel writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is
+ * only complete lines. One write per 256 KiB (or the size given), not per line. The buffer of a
+ * batcher with a writer thread is direct: a file channel writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is
  * handed over whole and a spare one taken in its place.
  */
 final class LineBatcher {
@@ -20,10 +20,12 @@ final class LineBatcher {
 
     /**
      * Writes to {@code target} on the caller's thread, in writes of at most {@code capacity} bytes
-     * (but for a longer line, written alone).
+     * (but for a longer line, written alone). Its buffer is on the heap, freed with the batcher: such
+     * batchers serve small files (a manifest, a test's lines), and a file channel copies a heap
+     * buffer through its thread's cached direct one.
      */
     LineBatcher(BatchTarget target, int capacity) {
-        this(target, null, capacity, capacity);
+        this(target, null, ByteBuffer.allocate(capacity), capacity);
     }
 
     /** Writes to {@code target} on the writer's thread, which hands back buffers of {@link #CAPACITY}. */
@@ -33,17 +35,17 @@ final class LineBatcher {
 
     /** As above, writing a buffer once {@code fill} bytes (at most {@link #CAPACITY}) are in it. */
     LineBatcher(BatchTarget target, BackgroundWriter writer, int fill) {
-        this(target, writer, CAPACITY, fill);
+        this(target, writer, ByteBuffer.allocateDirect(CAPACITY), fill);
     }
 
-    private LineBatcher(BatchTarget target, BackgroundWriter writer, int capacity, int fill) {
-        if (fill < 1 || fill > capacity) {
-            throw new IllegalArgumentException("fill must be within [1, " + capacity + "], got " + fill);
+    private LineBatcher(BatchTarget target, BackgroundWriter writer, ByteBuffer buffer, int fill) {
+        if (fill < 1 || fill > buffer.capacity()) {
+            throw new IllegalArgumentException("fill must be within [1, " + buffer.capacity() + "], got " + fill);
         }
         this.target = target;
         this.writer = writer;
         this.fill = fill;
-        this.buffer = ByteBuffer.allocateDirect(capacity).limit(fill);
+        this.buffer = buffer.limit(fill);
     }
 
     /**

@@ -166,8 +166,9 @@ public final class RotatingFileSink implements LineSink {
     }
 
     /**
-     * Whether this sink failed: a write (its file is marked before the failure is reported), a
-     * rotation or the close. Written beside another sink, it tells whose failure a run ended on.
+     * Whether this sink failed: a write or the closing of a file (the file is marked before the
+     * failure is reported), a rotation or the close. Written beside another sink, it tells whose
+     * failure a run ended on.
      */
     public boolean failed() {
         return failed || kept.stream().anyMatch(f -> f.failed);

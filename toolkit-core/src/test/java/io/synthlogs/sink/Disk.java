@@ -25,6 +25,7 @@ final class Disk {
     private int failFile = -1;
     private int failWrite = -1;
     private int failOpen = -1;
+    private int failClose = -1;
     private int holdUntilOpened;
 
     /** Full once {@code bytes} are written, over all files. */
@@ -43,6 +44,12 @@ final class Disk {
     /** Creating file number {@code file} fails. */
     Disk failingToOpen(int file) {
         failOpen = file;
+        return this;
+    }
+
+    /** Closing file number {@code file} fails (after closing it), as NFS reports a lost write. */
+    Disk failingToClose(int file) {
+        failClose = file;
         return this;
     }
 
@@ -149,6 +156,9 @@ final class Disk {
         @Override
         public void close() throws IOException {
             file.close();
+            if (index == failClose) {
+                throw new IOException("Input/output error");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.synthlogs.sink;
 
 import static io.synthlogs.sink.SinkLines.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -219,6 +220,39 @@ class RotatingFileSinkTest {
         assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
         sink.close();
         assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
+    }
+
+    @Test
+    void a_failed_write_is_known_before_the_close() throws IOException {
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, new Disk().full(20_000)::open);
+        IOException failure = awaitEachBatchUntilFailure(sink);
+        assertThat(failure).hasMessageContaining(Disk.FULL);
+        assertThat(sink.failed()).isTrue();
+        assertThat(catchThrowable(sink::close)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void a_file_whose_close_fails_is_the_failed_one() throws IOException {
+        Disk disk = new Disk().failingToClose(0);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, disk::open);
+        IOException failure = awaitEachBatchUntilFailure(sink);
+        assertThat(failure).hasMessageContaining("Input/output error");
+        assertThat(sink.failed()).as("known before the close").isTrue();
+        assertThat(catchThrowable(sink::close)).hasMessageContaining("Input/output error");
+        assertThat(sink.failedFile()).contains(dir.resolve("logs_s_0.json"));
+    }
+
+    /** Writes batches of 10 lines, waiting for each to be written, until one fails (not closing the sink). */
+    private static IOException awaitEachBatchUntilFailure(RotatingFileSink sink) {
+        try {
+            for (int i = 0; i < 1000; i++) {
+                write(sink, lines(10));
+                sink.awaitWritten();
+            }
+        } catch (IOException e) {
+            return e;
+        }
+        return null;
     }
 
     /** Writes until the sink fails, then closes it; returns the first failure, {@code null} if none came. */
