@@ -99,7 +99,6 @@ final class GenerateRun {
         } else {
             generateInline(generator, lines, stop, progress);
         }
-        lines.flushManifest();
         progress.done();
     }
 
@@ -223,10 +222,6 @@ final class GenerateRun {
             } else {
                 sink.flush();
             }
-            flushManifest();
-        }
-
-        void flushManifest() throws IOException {
             if (manifest != null) {
                 manifest.flush();
             }

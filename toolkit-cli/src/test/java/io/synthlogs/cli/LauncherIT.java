@@ -33,7 +33,19 @@ class LauncherIT {
     private Result run(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("synthlogs").toString()));
         command.addAll(Arrays.asList(args));
-        Process process = new ProcessBuilder(command).directory(cwd.toFile())
+        return finish(new ProcessBuilder(command));
+    }
+
+    /** Runs a bash {@code script} in which {@code "$SYNTHLOGS"} is the launcher (for pipes and redirections). */
+    private Result shell(String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script);
+        builder.environment().put("SYNTHLOGS", ROOT.resolve("synthlogs").toString());
+        return finish(builder);
+    }
+
+    /** Starts {@code builder} in the test's directory and waits (up to 2 minutes) for its output. */
+    private Result finish(ProcessBuilder builder) throws Exception {
+        Process process = builder.directory(cwd.toFile())
                 .redirectOutput(cwd.resolve("stdout").toFile()).redirectError(cwd.resolve("stderr").toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
         return new Result(process.exitValue(), Files.readAllBytes(cwd.resolve("stdout")), Files.readString(cwd.resolve("stderr")));
@@ -197,32 +209,21 @@ class LauncherIT {
 
     @Test
     void a_closed_pipe_ends_an_endless_stream_quietly_and_at_once() throws Exception {
-        Process process = new ProcessBuilder("bash", "-c",
-                "'" + ROOT.resolve("synthlogs") + "' --total 0 --output stdout --interval 0.01 | head -5; echo \"status ${PIPESTATUS[0]}\" >&2")
-                .directory(cwd.toFile()).redirectOutput(cwd.resolve("out").toFile()).redirectError(cwd.resolve("err").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readAllLines(cwd.resolve("out"))).hasSize(5);
-        String err = Files.readString(cwd.resolve("err"));
-        assertThat(err).contains("status 0").doesNotContain("Exception").doesNotContain("Broken pipe");
+        Result result = shell("\"$SYNTHLOGS\" --total 0 --output stdout --interval 0.01 | head -5; echo \"status ${PIPESTATUS[0]}\" >&2");
+        assertThat(result.stdout().split("\n")).hasSize(5);
+        assertThat(result.err()).contains("status 0").doesNotContain("Exception").doesNotContain("Broken pipe");
     }
 
     @Test
     void a_manifest_whose_reader_went_away_fails_the_run_and_says_so() throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "'" + ROOT.resolve("synthlogs") + "' --total 3000000 -o stdout"
-                + " -a 0.3 --seed 1 --manifest >(head -c 100 > /dev/null) > /dev/null")
-                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String log = Files.readString(cwd.resolve("log"));
-        assertThat(process.exitValue()).as(log).isEqualTo(1);
-        assertThat(log).containsPattern("synthlogs: cannot write manifest '/dev/fd/\\d+': Broken pipe").doesNotContain("\tat ");
+        Result result = shell("\"$SYNTHLOGS\" --total 3000000 -o stdout -a 0.3 --seed 1 --manifest >(head -c 100 > /dev/null) > /dev/null");
+        assertThat(result.code()).as(result.err()).isEqualTo(1);
+        assertThat(result.err()).containsPattern("synthlogs: cannot write manifest '/dev/fd/\\d+': Broken pipe").doesNotContain("\tat ");
     }
 
     @Test
     void a_closed_pipe_still_leaves_the_files_and_the_manifest_complete() throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", "'" + ROOT.resolve("synthlogs") + "' --total 200000 --output both"
-                + " -p out --manifest m.jsonl --anomaly-rate 0.3 --seed 2 | head -n 5 > /dev/null")
-                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        shell("\"$SYNTHLOGS\" --total 200000 --output both -p out --manifest m.jsonl --anomaly-rate 0.3 --seed 2 | head -n 5 > /dev/null");
         assertEveryLineWhole(cwd.resolve("out"));
         String manifest = Files.readString(cwd.resolve("m.jsonl"));
         assertThat(manifest).isNotEmpty().endsWith("\n");

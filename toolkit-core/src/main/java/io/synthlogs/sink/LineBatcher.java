@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 /**
  * Collects whole lines in one large buffer and hands them on in single writes, so each write holds
  * only complete lines. One write per 256 KiB (or the size given), not per line. The buffer of a
- * batcher with a writer thread is direct: a file channel writes it without copying it first. Given a {@link BackgroundWriter}, a full buffer is
- * handed over whole and a spare one taken in its place.
+ * batcher with a writer thread is direct: a file channel writes it without copying it first. Given
+ * a {@link BackgroundWriter}, a full buffer is handed over whole and a spare one taken in its place.
  */
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
