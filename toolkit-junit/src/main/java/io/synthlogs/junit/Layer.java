@@ -5,7 +5,9 @@ import io.synthlogs.format.LogFormat;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -22,6 +24,9 @@ record Layer(
         Long seed, Instant start, String config, LogFormat format, Boolean labels) {
 
     enum Kind { PARAMETER_OR_FIELD, DEFAULTS, CONFIGURATION }
+
+    private static final String NONE_CANNOT_BE_INJECTED = "NONE labels normal lines and cannot be injected; allowed: "
+            + AnomalyType.injectable();
 
     static Layer of(SyntheticLogs a, String element) {
         String at = "@SyntheticLogs on " + element;
@@ -43,14 +48,26 @@ record Layer(
         return new Layer(Kind.CONFIGURATION, "configuration parameters",
                 read(context, SyntheticLogsConstants.COUNT_PROPERTY_NAME, Layer::nonNegative),
                 read(context, SyntheticLogsConstants.ANOMALY_RATE_PROPERTY_NAME, Double::valueOf),
-                read(context, SyntheticLogsConstants.ANOMALIES_PROPERTY_NAME,
-                        v -> split(v).stream().map(AnomalyType::parse).toList()),
+                read(context, SyntheticLogsConstants.ANOMALIES_PROPERTY_NAME, Layer::injectable),
                 read(context, SyntheticLogsConstants.SOURCES_PROPERTY_NAME, Layer::split),
                 null,
                 read(context, SyntheticLogsConstants.START_PROPERTY_NAME, Instant::parse),
                 read(context, SyntheticLogsConstants.CONFIG_PROPERTY_NAME, String::trim),
                 read(context, SyntheticLogsConstants.FORMAT_PROPERTY_NAME, LogFormat::parse),
                 read(context, SyntheticLogsConstants.LABELS_PROPERTY_NAME, Layer::bool));
+    }
+
+    /**
+     * The data settings among the configuration parameters, as given, by key: what a rerun must set
+     * again to get the same data. (The seed is not among them: the rerun names it anyway.)
+     */
+    static Map<String, String> configurationParameters(ExtensionContext context) {
+        Map<String, String> set = new LinkedHashMap<>();
+        for (String key : SyntheticLogsConstants.DATA_PROPERTY_NAMES) {
+            context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty())
+                    .ifPresent(v -> set.put(key, v));
+        }
+        return set;
     }
 
     /** Where {@code attribute} was set by this layer, for error messages. */
@@ -74,15 +91,22 @@ record Layer(
 
     private static Double rate(double value) {
         // The configuration validates the range and names this layer as the origin.
-        return value == SyntheticLogsConstants.NOT_SET_DOUBLE ? null : value;
+        return Double.isNaN(value) ? null : value;
     }
 
     private static List<AnomalyType> anomalies(AnomalyType[] values, String at) {
         if (Arrays.asList(values).contains(AnomalyType.NONE)) {
-            throw misuse(at, "anomalies = NONE", "NONE labels normal lines and cannot be injected; allowed: "
-                    + AnomalyType.injectable());
+            throw misuse(at, "anomalies = NONE", NONE_CANNOT_BE_INJECTED);
         }
         return values.length == 0 ? null : List.of(values);
+    }
+
+    private static List<AnomalyType> injectable(String value) {
+        List<AnomalyType> types = split(value).stream().map(AnomalyType::parse).toList();
+        if (types.contains(AnomalyType.NONE)) {
+            throw new IllegalArgumentException(NONE_CANNOT_BE_INJECTED);
+        }
+        return types;
     }
 
     private static Instant start(String value, String at) {

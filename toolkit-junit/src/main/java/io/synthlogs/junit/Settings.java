@@ -1,6 +1,7 @@
 package io.synthlogs.junit;
 
 import io.synthlogs.AnomalyType;
+import io.synthlogs.Scenario;
 import io.synthlogs.config.ConfigException;
 import io.synthlogs.config.ConfigLoader;
 import io.synthlogs.config.SynthConfig;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *
  * @param anomalyRate {@code null}: the configuration's rate
  * @param seed {@code null}: derived from the root seed
+ * @param start {@code null}: the configuration's {@code timestamps.start}, or
+ *     {@link SyntheticLogsConstants#DEFAULT_START} where that says "now"
  * @param config {@code null}: the bundled configuration only
  * @param origins for each attribute set by a layer, the declaration that set it
  */
@@ -36,7 +39,7 @@ record Settings(
                 pick(layers, "anomalies", Layer::anomalies, List.of(), origins),
                 pick(layers, "sources", Layer::sources, List.of(), origins),
                 pick(layers, "seed", Layer::seed, null, origins),
-                pick(layers, "start", Layer::start, SyntheticLogsConstants.DEFAULT_START, origins),
+                pick(layers, "start", Layer::start, null, origins),
                 pick(layers, "config", Layer::config, null, origins),
                 pick(layers, "format", Layer::format, LogFormat.parse(SyntheticLogsConstants.DEFAULT_FORMAT), origins),
                 pick(layers, "labels", Layer::labels, SyntheticLogsConstants.DEFAULT_LABELS, origins),
@@ -53,6 +56,12 @@ record Settings(
             }
         }
         return fallback;
+    }
+
+    /** The scenario these settings describe, for {@code seed}. */
+    Scenario scenario(ClassLoader loader, long seed) {
+        SynthConfig config = synthConfig(loader);
+        return start != null ? new Scenario(config, seed, start) : Scenario.of(config, seed);
     }
 
     /** The configuration these settings describe. */
@@ -90,7 +99,7 @@ record Settings(
         check(found, "anomalies", own.anomalies(), anomalies);
         check(found, "sources", own.sources(), sources);
         check(found, "seed", own.seed(), seed);
-        check(found, "start", own.start(), start);
+        check(found, "start", own.start(), start == null ? "the configuration's" : start);
         check(found, "config", own.config(), config);
         return found;
     }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>No registration is needed: the annotation carries its extension. It works on {@code @Test},
  * {@code @RepeatedTest}, {@code @TestFactory} and {@code @ParameterizedTest} methods (after the
- * arguments of the source), on instance fields (filled before each test; static fields are
- * rejected) and as a meta-annotation of your own annotations, such as a {@code @BruteForceTraffic}.
+ * arguments of the source), on constructors and {@code @BeforeEach}/{@code @BeforeAll} methods (each
+ * unnamed parameter a stream of its own), on instance fields (filled before each test; static fields
+ * are rejected) and as a meta-annotation of your own annotations, such as a {@code @BruteForceTraffic}.
  *
  * <p>Injectable types: {@code LogStream}, {@code List<LogEntry>}, {@code Stream<LogEntry>} (lazy: its
  * lines are generated as the test consumes them and are never all held, so {@code count = 10_000_000}
@@ -81,7 +82,10 @@ public @interface SyntheticLogs {
     /** Pins the stream's seed; unset means derived from the root seed (see above). */
     long seed() default NOT_SET_LONG;
 
-    /** ISO-8601 instant of the first line; default {@code 2024-01-01T00:00:00Z}, never "now". */
+    /**
+     * ISO-8601 instant of the first line; default: the {@link #config()}'s {@code timestamps.start} if
+     * it names an instant, else {@code 2024-01-01T00:00:00Z}; never "now".
+     */
     String start() default NOT_SET_STRING;
 
     /** Classpath resource of a YAML configuration laid over the bundled default. */

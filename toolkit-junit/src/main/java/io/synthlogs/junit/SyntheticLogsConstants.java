@@ -36,7 +36,10 @@ public final class SyntheticLogsConstants {
 
     /** Default for {@link SyntheticLogs#start()}: {@value}. */
     public static final String START_PROPERTY_NAME = "synthlogs.start";
-    /** The start of every stream unless set: {@link Scenario#DEFAULT_START}, never "now". */
+    /**
+     * The start of every stream unless set or named by its configuration's {@code timestamps.start}:
+     * {@link Scenario#DEFAULT_START}, never "now".
+     */
     public static final Instant DEFAULT_START = Scenario.DEFAULT_START;
 
     /** Default for {@link SyntheticLogs#config()}: {@value}. */
@@ -50,10 +53,15 @@ public final class SyntheticLogsConstants {
     public static final String LABELS_PROPERTY_NAME = "synthlogs.labels";
     public static final boolean DEFAULT_LABELS = true;
 
-    /** Sentinel of an {@code int} attribute left unset. */
-    public static final int NOT_SET_INT = -1;
-    /** Sentinel of a {@code double} attribute left unset. */
-    public static final double NOT_SET_DOUBLE = -1.0;
+    /** The keys above that choose data (all but the seed and its policy), which a rerun must repeat. */
+    static final java.util.List<String> DATA_PROPERTY_NAMES = java.util.List.of(COUNT_PROPERTY_NAME,
+            ANOMALY_RATE_PROPERTY_NAME, ANOMALIES_PROPERTY_NAME, SOURCES_PROPERTY_NAME, START_PROPERTY_NAME,
+            CONFIG_PROPERTY_NAME, FORMAT_PROPERTY_NAME, LABELS_PROPERTY_NAME);
+
+    /** Sentinel of an {@code int} attribute left unset; not -1, which is rejected as a mistake. */
+    public static final int NOT_SET_INT = Integer.MIN_VALUE;
+    /** Sentinel of a {@code double} attribute left unset; not -1, which is rejected as a mistake. */
+    public static final double NOT_SET_DOUBLE = Double.NaN;
     /** Sentinel of a {@code long} attribute left unset; this one seed cannot be pinned. */
     public static final long NOT_SET_LONG = Long.MIN_VALUE;
     /** Sentinel of a {@code String} attribute left unset. */

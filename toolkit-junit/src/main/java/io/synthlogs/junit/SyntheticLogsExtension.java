@@ -1,48 +1,58 @@
 package io.synthlogs.junit;
 
 import io.synthlogs.Scenario;
-import io.synthlogs.format.LogFormat;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.MediaType;
+import java.util.Optional;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ModifierSupport;
 
 /**
  * Fills {@link SyntheticLogs @SyntheticLogs} parameters and fields, and annotates failures with the
  * seeds that reproduce them. Registered by the annotation itself. Keeps no state of its own: the
- * run's root seed lives in the root context's store, each test's streams in the test's store.
+ * run's root seed lives in the root context's store, the streams of each context (a class's for
+ * {@code @BeforeAll} and a per-class instance, a test's for everything else) in that context's store.
  */
-final class SyntheticLogsExtension
-        implements ParameterResolver, BeforeAllCallback, BeforeEachCallback, TestExecutionExceptionHandler {
+final class SyntheticLogsExtension implements ParameterResolver, BeforeAllCallback, BeforeEachCallback,
+        TestExecutionExceptionHandler, InvocationInterceptor {
     static final Namespace NAMESPACE = Namespace.create(SyntheticLogsExtension.class);
-    /** Streams longer than this are not attached to a failed test as a file. */
-    static final int ATTACHED_LINES_MAX = 1_000_000;
-    private static final MediaType JSON_LINES = MediaType.create("application", "x-ndjson", StandardCharsets.UTF_8);
+    private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.isAnnotated(SyntheticLogs.class);
     }
 
+    /**
+     * A constructor's parameters are resolved in the test's context where there is one instance per
+     * test: each test then gets its own data, and its failure names that data's seed.
+     */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Target target = Target.of(parameter);
         Method method = parameter.getDeclaringExecutable() instanceof Method m ? m : null;
+        Target target = Target.of(parameter, method != null && context.getTestMethod().filter(method::equals).isPresent());
         try {
             return provide(target, context, method, context.getTestClass().orElse(parameter.getDeclaringExecutable()
                     .getDeclaringClass()));
@@ -63,6 +73,7 @@ final class SyntheticLogsExtension
             List<Field> fields = AnnotationSupport.findAnnotatedFields(instance.getClass(), SyntheticLogs.class,
                     ModifierSupport::isNotStatic);
             for (Field field : fields) {
+                rejectSharedInstance(field, context);
                 Object value = provide(Target.of(field), context, context.getTestMethod().orElse(null),
                         instance.getClass());
                 field.setAccessible(true);
@@ -79,6 +90,21 @@ final class SyntheticLogsExtension
         }
     }
 
+    /**
+     * One instance for all tests of the class, tests running at the same time: a field filled before
+     * each would change under the tests already running, which would read each other's data.
+     */
+    private static void rejectSharedInstance(Field field, ExtensionContext context) {
+        if (context.getExecutionMode() == ExecutionMode.CONCURRENT
+                && context.getConfigurationParameter(PARALLEL_ENABLED, Boolean::parseBoolean).orElse(false)
+                && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD) == TestInstance.Lifecycle.PER_CLASS) {
+            throw new ExtensionConfigurationException("F" + Target.describe(field).substring(1)
+                    + " is filled before each test, but the tests of its class share one instance"
+                    + " (@TestInstance(PER_CLASS)) and run concurrently, so they would read each other's data;"
+                    + " use a @SyntheticLogs parameter, the per-method lifecycle, or @Execution(SAME_THREAD)");
+        }
+    }
+
     private Object provide(Target target, ExtensionContext context, Method method, Class<?> testClass) {
         Injectable kind = Injectable.of(target.type()).orElseThrow(() -> new ExtensionConfigurationException(
                 Character.toUpperCase(target.description().charAt(0)) + target.description().substring(1)
@@ -86,7 +112,9 @@ final class SyntheticLogsExtension
                         + " is not supported; supported types: " + Injectable.supported()));
         List<Layer> layers = layers(target, context, method, testClass);
         Settings settings = Settings.merge(layers);
-        TestState state = context.getStore(NAMESPACE).computeIfAbsent(TestState.class, k -> new TestState(),
+        // Keyed by the context's id: a store lookup falls back to the enclosing contexts' stores, and a
+        // test must not take over its class's streams.
+        TestState state = context.getStore(NAMESPACE).computeIfAbsent(context.getUniqueId(), k -> new TestState(),
                 TestState.class);
         Generated generated = state.stream(target.streamKey());
         if (generated == null) {
@@ -126,7 +154,7 @@ final class SyntheticLogsExtension
         boolean pinned = settings.seed() != null;
         long seed = pinned ? settings.seed()
                 : Seeds.derive(root.seed(), Seeds.testKey(context.getUniqueId()), target.streamKey());
-        Scenario scenario = new Scenario(settings.synthConfig(testClass.getClassLoader()), seed, settings.start());
+        Scenario scenario = settings.scenario(testClass.getClassLoader(), seed);
         GeneratedLines lines = new GeneratedLines(scenario, settings.count());
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("synthlogs.target", target.description());
@@ -139,24 +167,17 @@ final class SyntheticLogsExtension
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        TestState state = context.getStore(NAMESPACE).get(TestState.class, TestState.class);
-        if (state != null && !state.streams().isEmpty()) {
-            Map<String, String> attached = new LinkedHashMap<>();
-            for (Generated generated : state.streams()) {
-                if (generated.lines().count() > ATTACHED_LINES_MAX) {
-                    continue; // gigabytes help no one; the seed lines reproduce the data
-                }
-                String file = "synthlogs-" + generated.fileStem() + ".jsonl";
-                try {
-                    context.publishFile(file, JSON_LINES, path -> generated.lines().writeTo(path, LogFormat.JSON));
-                    attached.put(generated.key(), file);
-                } catch (RuntimeException e) {
-                    // No report directory in this launcher: the seed lines still reproduce the data.
-                }
-            }
-            failure.addSuppressed(SyntheticLogsReproduction.of(state.streams(), context.getRequiredTestClass().getName(),
-                    context.getTestMethod().map(Method::getName).orElse("*"), attached));
+        throw FailureNotes.annotate(context, failure);
+    }
+
+    /** A dynamic test's failure never reaches {@link #handleTestExecutionException}: annotated here. */
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+            ExtensionContext context) throws Throwable {
+        try {
+            invocation.proceed();
+        } catch (Throwable failure) {
+            throw FailureNotes.annotate(context, failure);
         }
-        throw failure;
     }
 }

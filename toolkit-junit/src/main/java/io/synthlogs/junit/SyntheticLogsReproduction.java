@@ -27,10 +27,12 @@ final class SyntheticLogsReproduction extends Throwable {
      *
      * @param testClass binary name of the test class
      * @param method the test method's name
-     * @param attached the attachment file name of each stream key that could be attached
+     * @param attached where each stream that could be attached was written
+     * @param parameters the {@code synthlogs.*} configuration parameters that were set (but the seed),
+     *     which the rerun must set again
      */
     static SyntheticLogsReproduction of(Collection<Generated> streams, String testClass, String method,
-            Map<String, String> attached) {
+            Map<Generated, String> attached, Map<String, String> parameters) {
         StringBuilder out = new StringBuilder("synthetic logs of this test (see below to reproduce them)");
         long root = 0;
         for (Generated g : streams) {
@@ -40,19 +42,25 @@ final class SyntheticLogsReproduction extends Throwable {
                     .append(g.pinned() ? " (pinned by @SyntheticLogs(seed))" : " (derived from " + g.root().describe() + ")")
                     .append("\n    scenario: ").append(s.scenario().describe()).append(", count=").append(s.count())
                     .append("\n    episodes: ").append(episodes(s.episodes()));
-            if (attached.containsKey(g.key())) {
-                out.append("\n    attached: ").append(attached.get(g.key()));
+            if (attached.containsKey(g)) {
+                out.append("\n    attached: ").append(attached.get(g));
             }
             out.append("\n    pin the data:  @SyntheticLogs(seed = ").append(s.seed())
                     .append("L) with the other attributes unchanged");
         }
-        out.append("\n  rerun exactly:   ").append(rerun(testClass, method, root));
+        out.append("\n  rerun exactly:   ").append(rerun(testClass, method, root, parameters));
         return new SyntheticLogsReproduction(out.toString());
     }
 
-    /** The Maven command that reruns the test with the same root seed, from the directory tests run in. */
-    static String rerun(String testClass, String method, long rootSeed) {
-        return rerun(testClass, method, rootSeed, Path.of(System.getProperty("user.dir")));
+    /**
+     * The Maven command that reruns the test with the same root seed and configuration parameters,
+     * from the directory tests run in.
+     */
+    static String rerun(String testClass, String method, long rootSeed, Map<String, String> parameters) {
+        StringBuilder settings = new StringBuilder();
+        parameters.forEach((key, value) -> settings.append(" -D").append(key).append("='")
+                .append(value.replace("'", "'\\''")).append('\''));
+        return rerun(testClass, method, rootSeed, Path.of(System.getProperty("user.dir")), settings.toString());
     }
 
     /**
@@ -60,9 +68,9 @@ final class SyntheticLogsReproduction extends Throwable {
      * directory; in a multi-module build the command starts from the top and selects that module
      * (building what it depends on), through the Maven wrapper where there is one.
      */
-    static String rerun(String testClass, String method, long rootSeed, Path workingDirectory) {
+    static String rerun(String testClass, String method, long rootSeed, Path workingDirectory, String settings) {
         String selection = "-Dtest='" + testClass + "#" + method + "' -D" + SyntheticLogsConstants.SEED_PROPERTY_NAME
-                + "=" + rootSeed;
+                + "=" + rootSeed + settings;
         Path module = workingDirectory.toAbsolutePath().normalize();
         if (!Files.isRegularFile(module.resolve("pom.xml"))) {
             return "mvn test " + selection;

@@ -15,18 +15,27 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param description for messages: {@code parameter [LogStream logs] in method [FooTest.m(LogStream)]}
  * @param name the parameter or field name, for file names
  * @param streamKey what the seed is derived from: {@code name:<name>} for named targets, otherwise
- *     {@code parameter:<index>} or {@code field:<class>.<field>}
+ *     {@code parameter:<index>} for the test method's own parameters, {@code parameter:<index> of
+ *     <constructor or method>} for those of a constructor or a lifecycle method, or
+ *     {@code field:<class>.<field>}
  * @param type the declared type
  * @param annotation the {@code @SyntheticLogs}, directly present or meta-present
  */
 record Target(String description, String name, String streamKey, Type type, SyntheticLogs annotation) {
 
-    static Target of(ParameterContext context) {
+    /**
+     * @param ofTestMethod whether the parameter is the test method's own; a constructor's or a
+     *     lifecycle method's parameter gets a key of its own, so it never shares the stream of the test
+     *     method's parameter at the same index
+     */
+    static Target of(ParameterContext context, boolean ofTestMethod) {
         Parameter parameter = context.getParameter();
         SyntheticLogs annotation = context.findAnnotation(SyntheticLogs.class).orElseThrow();
+        String executable = describe(context.getDeclaringExecutable());
         String description = "parameter [" + Injectable.simpleName(parameter.getParameterizedType()) + " "
-                + parameter.getName() + "] in " + describe(context.getDeclaringExecutable());
-        String key = annotation.name().isEmpty() ? "parameter:" + context.getIndex() : "name:" + annotation.name();
+                + parameter.getName() + "] in " + executable;
+        String key = !annotation.name().isEmpty() ? "name:" + annotation.name()
+                : "parameter:" + context.getIndex() + (ofTestMethod ? "" : " of " + executable);
         return new Target(description, parameter.getName(), key, parameter.getParameterizedType(), annotation);
     }
 

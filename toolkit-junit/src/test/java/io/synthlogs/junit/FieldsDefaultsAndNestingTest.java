@@ -35,6 +35,11 @@ class FieldsDefaultsAndNestingTest {
     }
 
     @Test
+    void a_configuration_that_names_its_start_starts_there_unless_start_is_set() {
+        Kit.run(ConfigStart.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    }
+
+    @Test
     void composed_annotations_carry_the_settings_and_the_extension() {
         Kit.run(Composed.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
     }
@@ -43,6 +48,19 @@ class FieldsDefaultsAndNestingTest {
     @Target({ElementType.PARAMETER, ElementType.FIELD})
     @SyntheticLogs(count = 3000, anomalyRate = 0.2, anomalies = AnomalyType.SECURITY_THREAT, sources = {"web-server", "application"})
     @interface AttackTraffic {}
+
+    static class ConfigStart {
+        @Test
+        void from_the_configuration(@SyntheticLogs(count = 5, config = "starts-mid-2025.yaml") LogStream logs) {
+            assertThat(logs.entries().get(0).timestamp()).isEqualTo(Instant.parse("2025-06-01T12:00:00Z"));
+        }
+
+        @Test
+        void the_attribute_wins(@SyntheticLogs(count = 5, config = "starts-mid-2025.yaml", start = "2030-01-01T00:00:00Z")
+                LogStream logs) {
+            assertThat(logs.entries().get(0).timestamp()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+        }
+    }
 
     static class WithFields {
         @SyntheticLogs(count = 200)

@@ -43,7 +43,7 @@ class LazyEntryStreamTest {
                 .contains("seed 77 (pinned by @SyntheticLogs(seed))")
                 .contains(", count=2000")
                 .contains("episodes: " + SyntheticLogsReproduction.episodes(expected.episodes()))
-                .contains("attached: synthlogs-lines.jsonl");
+                .contains("/synthlogs-lines.jsonl\n");
         List<FileEntry> files = results.allEvents().fileEntryPublished().stream()
                 .map(e -> e.getRequiredPayload(FileEntry.class)).toList();
         assertThat(files).hasSize(1);

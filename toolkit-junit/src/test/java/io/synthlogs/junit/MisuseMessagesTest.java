@@ -7,6 +7,9 @@ import io.synthlogs.Episode;
 import io.synthlogs.LogStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Every misuse fails with a message that names the exact element; each message is pinned here. */
@@ -50,6 +53,25 @@ class MisuseMessagesTest {
     void negative_count() {
         assertThat(only(NegativeCount.class)).isEqualTo("@SyntheticLogs(count = -5) on parameter [LogStream logs]"
                 + " in method [" + OWNER + "NegativeCount.m(LogStream)]: count must be >= 0");
+    }
+
+    @Test
+    void minus_one_is_a_mistake_not_the_default() {
+        assertThat(only(MinusOne.class)).isEqualTo("@SyntheticLogs(count = -1) on parameter [LogStream logs]"
+                + " in method [" + OWNER + "MinusOne.m(LogStream)]: count must be >= 0");
+        assertThat(only(MinusOneRate.class)).startsWith("@SyntheticLogs(anomalyRate) on parameter [LogStream logs]"
+                + " in method [" + OWNER + "MinusOneRate.m(LogStream)]: anomalies.rate: ").contains("-1.0");
+    }
+
+    @Test
+    void a_shared_instance_of_concurrent_tests_cannot_have_fields_filled() {
+        assertThat(only(SharedConcurrentInstance.class, "junit.jupiter.execution.parallel.enabled", "true"))
+                .isEqualTo("Field [LogStream " + OWNER + "SharedConcurrentInstance.logs] is filled before each test,"
+                        + " but the tests of its class share one instance (@TestInstance(PER_CLASS)) and run"
+                        + " concurrently, so they would read each other's data; use a @SyntheticLogs parameter, the"
+                        + " per-method lifecycle, or @Execution(SAME_THREAD)");
+        // Without parallel execution the same class runs one test at a time: nothing to refuse.
+        Kit.run(SharedConcurrentInstance.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
@@ -117,6 +139,10 @@ class MisuseMessagesTest {
                 .isEqualTo("Configuration parameter synthlogs.count = '-1' cannot be used: must be >= 0");
         assertThat(only(Fine.class, "synthlogs.labels", "maybe"))
                 .isEqualTo("Configuration parameter synthlogs.labels = 'maybe' cannot be used: allowed: true, false");
+        assertThat(only(Fine.class, "synthlogs.anomalies", "error_spike, none"))
+                .isEqualTo("Configuration parameter synthlogs.anomalies = 'error_spike, none' cannot be used: NONE"
+                        + " labels normal lines and cannot be injected; allowed: [ERROR_SPIKE, LATENCY_DEGRADATION,"
+                        + " SECURITY_THREAT, RESOURCE_EXHAUSTION, SERVICE_OUTAGE, DATA_ANOMALY]");
         assertThat(only(Fine.class, "synthlogs.anomalies", "error_spike,meteor"))
                 .startsWith("Configuration parameter synthlogs.anomalies = 'error_spike,meteor' cannot be used:"
                         + " unknown anomaly type 'meteor'");
@@ -146,6 +172,26 @@ class MisuseMessagesTest {
     static class NegativeCount {
         @Test
         void m(@SyntheticLogs(count = -5) LogStream logs) {}
+    }
+
+    static class MinusOne {
+        @Test
+        void m(@SyntheticLogs(count = -1) LogStream logs) {}
+    }
+
+    static class MinusOneRate {
+        @Test
+        void m(@SyntheticLogs(anomalyRate = -1) LogStream logs) {}
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @Execution(ExecutionMode.CONCURRENT)
+    static class SharedConcurrentInstance {
+        @SyntheticLogs(count = 10)
+        LogStream logs;
+
+        @Test
+        void m() {}
     }
 
     static class BadStart {

@@ -34,7 +34,7 @@ class ReproductionTest {
                 .contains("scenario: seed=" + DERIVED_FROM_42 + ", start=2024-01-01T00:00:00Z, anomaly_rate=0.2, anomalies=")
                 .contains(", count=500")
                 .containsPattern("episodes: \\d+ \\(.*\\); first: ep-\\d+ \\w+ lines \\d+\\.\\.\\d+")
-                .contains("attached: synthlogs-logs.jsonl")
+                .containsPattern("attached: /\\S*/synthlogs-logs\\.jsonl\n")
                 .contains("pin the data:  @SyntheticLogs(seed = " + DERIVED_FROM_42 + "L) with the other attributes unchanged")
                 .contains("rerun exactly:   cd '" + Path.of("..").toAbsolutePath().normalize() + "' && ./mvnw -pl toolkit-junit"
                         + " -am test -Dtest='io.synthlogs.junit.ReproductionTest$Failing#fails' -Dsynthlogs.seed=42"
@@ -78,6 +78,36 @@ class ReproductionTest {
     }
 
     @Test
+    void the_attached_file_is_named_by_its_full_path() {
+        EngineExecutionResults results = Kit.run(Failing.class);
+        Path published = results.allEvents().fileEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(FileEntry.class).getPath()).findFirst().orElseThrow();
+        assertThat(Kit.failure(results, "fails(LogStream, TestReporter)").getSuppressed()[0].getMessage())
+                .contains("attached: " + published.toAbsolutePath() + "\n");
+    }
+
+    @Test
+    void the_rerun_command_repeats_the_configuration_parameters_that_chose_the_data() {
+        EngineExecutionResults random = Kit.run(Unset.class, "synthlogs.seed.policy", "RANDOM",
+                "synthlogs.anomalyRate", "0.3", "synthlogs.count", "700", "synthlogs.sources", "web-server, database");
+        String message = Kit.failure(random, "fails(LogStream, TestReporter)").getSuppressed()[0].getMessage();
+        assertThat(message).contains(" -Dsynthlogs.count='700' -Dsynthlogs.anomalyRate='0.3'"
+                + " -Dsynthlogs.sources='web-server, database'").doesNotContain("seed.policy");
+
+        // What the command sets, given again (Surefire hands -D to JUnit as configuration parameters).
+        Matcher seed = RERUN.matcher(message);
+        assertThat(seed.find()).isTrue();
+        List<String> config = new java.util.ArrayList<>(List.of("synthlogs.seed", seed.group(1)));
+        Matcher set = Pattern.compile(" -D(synthlogs\\.[A-Za-z]+)='([^']*)'").matcher(message);
+        while (set.find()) {
+            config.addAll(List.of(set.group(1), set.group(2)));
+        }
+        EngineExecutionResults again = Kit.run(Unset.class, config.toArray(String[]::new));
+        assertThat(Kit.entry(again, "fails(LogStream, TestReporter)", "digest"))
+                .isEqualTo(Kit.entry(random, "fails(LogStream, TestReporter)", "digest"));
+    }
+
+    @Test
     void pinning_the_printed_seed_reproduces_the_stream() {
         EngineExecutionResults failed = Kit.run(Failing.class);
         Matcher pin = PIN.matcher(Kit.failure(failed, "fails(LogStream, TestReporter)").getSuppressed()[0].getMessage());
@@ -110,6 +140,14 @@ class ReproductionTest {
         @Test
         void fails_without_logs() {
             throw new AssertionError("plain");
+        }
+    }
+
+    static class Unset {
+        @Test
+        void fails(@SyntheticLogs LogStream logs, TestReporter reporter) {
+            reporter.publishEntry("digest", Kit.digest(logs));
+            throw new AssertionError("detector missed an episode");
         }
     }
 

@@ -15,7 +15,7 @@ class RerunCommandTest {
     Path dir;
 
     private String rerun(Path workingDirectory) {
-        return SyntheticLogsReproduction.rerun("com.example.DetectorTest", "flags", 42, workingDirectory);
+        return SyntheticLogsReproduction.rerun("com.example.DetectorTest", "flags", 42, workingDirectory, "");
     }
 
     @Test

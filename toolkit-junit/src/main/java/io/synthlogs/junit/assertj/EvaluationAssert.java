@@ -78,7 +78,8 @@ public final class EvaluationAssert extends AbstractAssert<EvaluationAssert, Eva
     private EvaluationAssert atLeast(String metric, double value, double min) {
         isNotNull();
         if (!(value >= min)) {
-            fail(String.format(Locale.ROOT, "Expected %s >= %.3f but was %.3f", metric, min, value), missed());
+            String[] shown = FailureReport.apart(min, value);
+            fail("Expected " + metric + " >= " + shown[0] + " but was " + shown[1], missed());
         }
         return this;
     }

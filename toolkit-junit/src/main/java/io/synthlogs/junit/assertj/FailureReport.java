@@ -7,6 +7,7 @@ import io.synthlogs.eval.EpisodeOutcome;
 import io.synthlogs.eval.Evaluation;
 import io.synthlogs.format.LogFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** The context printed under a failed metric: matrix, misses, false positives, seed. */
 final class FailureReport {
@@ -38,6 +39,21 @@ final class FailureReport {
 
     static String line(LogEntry e) {
         return "#" + e.index() + " " + e.timestamp() + " " + LogFormat.TEXT.render(e, false);
+    }
+
+    /**
+     * {@code a} and {@code b} with three decimals, or with as many more as it takes to tell them apart
+     * (a failure must not read "expected >= 0.750 but was 0.750").
+     */
+    static String[] apart(double a, double b) {
+        for (int decimals = 3; decimals <= 17; decimals++) {
+            String x = String.format(Locale.ROOT, "%." + decimals + "f", a);
+            String y = String.format(Locale.ROOT, "%." + decimals + "f", b);
+            if (!x.equals(y) || a == b) {
+                return new String[] {x, y};
+            }
+        }
+        return new String[] {Double.toString(a), Double.toString(b)};
     }
 
     static String seedLine(LogStream stream) {

@@ -25,13 +25,17 @@ public final class LogStreamAssert extends AbstractAssert<LogStreamAssert, LogSt
         return this;
     }
 
-    /** The fraction of anomalous lines is within {@code offset} of {@code expected}. */
+    /**
+     * The fraction of anomalous lines is within {@code offset} of {@code expected}: at most that far
+     * off, or less than that with {@link Offset#strictOffset}.
+     */
     public LogStreamAssert hasAnomalyRateCloseTo(double expected, Offset<Double> offset) {
         isNotNull();
         double rate = actual.anomalyRate();
-        if (Math.abs(rate - expected) > offset.value) {
-            fail(String.format(Locale.ROOT, "Expected anomaly rate %.4f ± %.4f but was %.4f (%d of %d lines)",
-                    expected, offset.value, rate, actual.anomalyCount(), actual.size()));
+        double distance = Math.abs(rate - expected);
+        if (offset.strict ? !(distance < offset.value) : !(distance <= offset.value)) {
+            fail(String.format(Locale.ROOT, "Expected anomaly rate %.4f %s %.4f but was %.4f (%d of %d lines)",
+                    expected, offset.strict ? "± less than" : "±", offset.value, rate, actual.anomalyCount(), actual.size()));
         }
         return this;
     }

@@ -2,6 +2,7 @@ package io.synthlogs.junit.assertj;
 
 import static io.synthlogs.junit.assertj.DetectionAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.byLessThan;
 import static org.assertj.core.api.Assertions.within;
 
 import io.synthlogs.AnomalyType;
@@ -11,6 +12,7 @@ import io.synthlogs.Scenario;
 import io.synthlogs.config.ConfigLoader;
 import io.synthlogs.eval.Evaluation;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,25 @@ class DetectionAssertionsTest {
                 .hasMessageContaining("Expected F1 above the baseline's (flag every ERROR/CRITICAL line)");
         assertThatThrownBy(() -> assertThat(none).detectsEveryEpisodeOf(LOGS.episodes().get(0).type()))
                 .hasMessageContaining("episode to be detected, but");
+    }
+
+    @Test
+    void a_metric_just_short_of_its_bound_is_printed_with_the_digits_that_show_it() {
+        List<Long> anomalous = LOGS.entries().stream().filter(LogEntry::isAnomaly).map(LogEntry::index).limit(3).toList();
+        long normal = LOGS.entries().stream().filter(e -> !e.isAnomaly()).findFirst().orElseThrow().index();
+        Evaluation threeOfFour = Evaluation.of(LOGS, Set.of(anomalous.get(0), anomalous.get(1), anomalous.get(2), normal));
+        assertThat(threeOfFour).hasPrecisionAtLeast(0.75);
+        assertThatThrownBy(() -> assertThat(threeOfFour).hasPrecisionAtLeast(0.7501))
+                .hasMessageStartingWith("Expected precision >= 0.7501 but was 0.7500\n");
+    }
+
+    @Test
+    void a_strict_offset_excludes_its_bound() {
+        LogStream eight = LogStream.generate(Scenario.of(ConfigLoader.builder().set("anomalies.rate", 0.5, "test").build(), 5), 8);
+        double rate = eight.anomalyRate(); // a multiple of 1/8: the sums below are exact
+        assertThat(eight).hasAnomalyRateCloseTo(rate + 0.125, within(0.125));
+        assertThatThrownBy(() -> assertThat(eight).hasAnomalyRateCloseTo(rate + 0.125, byLessThan(0.125)))
+                .hasMessageContaining("± less than 0.1250 but was");
     }
 
     @Test
