@@ -1,6 +1,8 @@
 package io.synthlogs;
 
+import io.synthlogs.config.ConfigException;
 import io.synthlogs.config.SynthConfig;
+import io.synthlogs.engine.Engine;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,7 +10,8 @@ import java.util.Objects;
  * Everything a stream's content is a function of: configuration, seed and start instant (and the
  * generator version). Two equal scenarios produce byte-identical lines.
  *
- * @param config the validated configuration
+ * @param config the validated configuration; one whose sources can show none of the anomaly kinds it
+ *     asks for at a positive rate is refused with a {@link ConfigException}
  * @param seed the root seed; every random stream is split from it
  * @param start the timestamp of the first line
  */
@@ -19,6 +22,9 @@ public record Scenario(SynthConfig config, long seed, Instant start) {
     public Scenario {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(start, "start");
+        Engine.anomaliesItCannotShow(config).ifPresent(problem -> {
+            throw new ConfigException("", "anomalies", problem);
+        });
     }
 
     /** A scenario with this seed and the config's start, or {@link #DEFAULT_START} if the config says "now". */

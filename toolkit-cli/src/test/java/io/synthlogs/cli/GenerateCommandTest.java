@@ -168,6 +168,18 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("'0.1B' is less than one byte");
         assertThat(run("--max-file-size", "2000GB")).isEqualTo(2);
         assertThat(err.toString()).contains("'2000GB' is more than the largest file size, 1000000MB");
+        Path databaseOnly = Files.writeString(dir.resolve("db.yaml"), """
+                sources: [{name: database, kind: database, weight: 1, services: [postgresql]}]
+                anomalies:
+                  rate: 0.2
+                  types: {error_spike: {enabled: false}, latency_degradation: {enabled: false},
+                          resource_exhaustion: {enabled: false}, service_outage: {enabled: false},
+                          data_anomaly: {enabled: false}}
+                """);
+        assertThat(run("--config", databaseOnly.toString(), "--output-path", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("synthlogs: anomalies: the anomaly rate is 0.2, but the sources [database] can"
+                + " show none of the enabled anomaly kinds [security_threat]; they can show: error_spike,");
+        assertThat(dir.resolve("out")).doesNotExist();
         assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 

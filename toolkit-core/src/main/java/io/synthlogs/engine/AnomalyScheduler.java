@@ -3,6 +3,7 @@ package io.synthlogs.engine;
 import io.synthlogs.AnomalyType;
 import io.synthlogs.config.SynthConfig;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,6 +15,10 @@ import java.util.List;
  * it, with {@code u} uniform in [0.5, 1.5], makes each cycle's anomalous share {@code r} on average;
  * because the gap scales with the episode's own length, long and short kinds mix without bias. When
  * {@code r} exceeds the focus, the focus rises to {@code r} and episodes follow each other directly.
+ *
+ * <p>Only kinds and subtypes that the configured sources can show are drawn: a draw the sources cannot
+ * show would be wasted, and enough of them in a row would end the anomalies for good (with only a
+ * database, three of resource exhaustion's four subtypes cannot be shown).
  */
 final class AnomalyScheduler {
     /** The share of lines inside an episode that belong to it, for kinds without their own. */
@@ -21,13 +26,59 @@ final class AnomalyScheduler {
     private static final int MAX_ATTEMPTS = 16;
 
     private final SynthConfig.Anomalies settings;
-    private final List<AnomalyType> types;
+    private final List<Choice> choices;
     private final double[] weights;
 
-    AnomalyScheduler(SynthConfig.Anomalies settings) {
+    /**
+     * @param probe a context with value writers of its own, used to find what the sources can show
+     *     without drawing from the content stream
+     */
+    AnomalyScheduler(SynthConfig.Anomalies settings, PatternContext probe) {
         this.settings = settings;
-        this.types = new ArrayList<>(settings.active());
-        this.weights = Rng.cumulative(types.stream().mapToDouble(t -> settings.types().get(t).weight()).toArray());
+        this.choices = showable(settings, probe);
+        this.weights = Rng.cumulative(choices.stream().mapToDouble(c -> settings.types().get(c.type()).weight()).toArray());
+    }
+
+    /**
+     * An enabled kind the sources can show, with the subtypes they can show: {@code [null]} for a kind
+     * without subtypes.
+     */
+    record Choice(AnomalyType type, List<String> subtypes) {}
+
+    /** The enabled kinds the sources of {@code probe} can show, in the configuration's order. */
+    static List<Choice> showable(SynthConfig.Anomalies settings, PatternContext probe) {
+        List<Choice> found = new ArrayList<>();
+        for (AnomalyType type : settings.active()) {
+            SynthConfig.AnomalyKind kind = settings.types().get(type);
+            List<String> subtypes = shown(type, kind.subtypes().isEmpty() ? Collections.singletonList(null)
+                    : kind.subtypes(), kind, probe);
+            if (!subtypes.isEmpty()) {
+                found.add(new Choice(type, subtypes));
+            }
+        }
+        return found;
+    }
+
+    /** Those of {@code subtypes} that some configured service can show. */
+    static List<String> shown(AnomalyType type, List<String> subtypes, SynthConfig.AnomalyKind kind, PatternContext probe) {
+        List<String> shown = new ArrayList<>();
+        for (String subtype : subtypes) {
+            if (canShow(type, subtype, kind, probe)) {
+                shown.add(subtype);
+            }
+        }
+        return shown;
+    }
+
+    private static boolean canShow(AnomalyType type, String subtype, SynthConfig.AnomalyKind kind, PatternContext probe) {
+        for (SynthConfig.Source source : probe.traffic.sources()) {
+            for (String service : source.services()) {
+                if (create(type, subtype, kind, probe, new Rng(0), service) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A planned episode and the normal lines before it. */
@@ -36,13 +87,14 @@ final class AnomalyScheduler {
     /** The next episode, or {@code null} when the rate is 0 or no enabled kind fits the sources. */
     Plan next(Rng rng, PatternContext ctx) {
         double rate = settings.rate();
-        if (rate <= 0 || types.isEmpty()) {
+        if (rate <= 0 || choices.isEmpty()) {
             return null;
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            AnomalyType type = types.get(rng.weighted(weights));
+            Choice choice = choices.get(rng.weighted(weights));
+            AnomalyType type = choice.type();
             SynthConfig.AnomalyKind kind = settings.types().get(type);
-            String subtype = kind.subtypes().isEmpty() ? null : rng.pick(kind.subtypes());
+            String subtype = choice.subtypes().get(0) == null ? null : rng.pick(choice.subtypes());
             AnomalyPattern pattern = create(type, subtype, kind, ctx, rng, null);
             if (pattern == null) {
                 continue;

@@ -122,7 +122,7 @@ public final class Engine {
         this.config = newConfig;
         this.trafficModel = new TrafficModel(newConfig, TemplateCatalog.bundled());
         this.context = new PatternContext(TemplateCatalog.bundled(), trafficModel, renderer.values());
-        this.scheduler = new AnomalyScheduler(newConfig.anomalies());
+        this.scheduler = new AnomalyScheduler(newConfig.anomalies(), probe(newConfig, trafficModel));
         this.meanGapMicros = 1_000_000.0 / newConfig.timestamps().rate();
         if (active == null) {
             replan();
@@ -260,6 +260,36 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /**
+     * Why {@code config} cannot give the anomalies it asks for, or empty: its rate is positive, but its
+     * sources can show none of its enabled kinds (say, only security threats, and only a database).
+     * Such a configuration would silently produce no anomaly at all.
+     */
+    public static Optional<String> anomaliesItCannotShow(SynthConfig config) {
+        SynthConfig.Anomalies anomalies = config.anomalies();
+        if (anomalies.rate() <= 0 || anomalies.active().isEmpty()) {
+            return Optional.empty(); // no anomalies asked for, or a problem the configuration names itself
+        }
+        PatternContext probe = probe(config, new TrafficModel(config, TemplateCatalog.bundled()));
+        if (!AnomalyScheduler.showable(anomalies, probe).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> could = AnomalyType.injectable().stream()
+                .filter(t -> !AnomalyScheduler.shown(t, t.subtypes().isEmpty() ? java.util.Collections.singletonList(null)
+                        : t.subtypes(), anomalies.types().get(t), probe).isEmpty())
+                .map(AnomalyType::wireName).toList();
+        return Optional.of("the anomaly rate is " + anomalies.rate() + ", but the sources "
+                + config.sources().stream().map(SynthConfig.Source::name).toList() + " can show none of the enabled"
+                + " anomaly kinds " + anomalies.active().stream().map(AnomalyType::wireName).toList()
+                + (could.isEmpty() ? "" : "; they can show: " + String.join(", ", could))
+                + "; enable a kind they can show, add a source that shows yours, or set the rate to 0");
+    }
+
+    /** A context for finding what the sources can show: value writers of its own, so the content stream is untouched. */
+    private static PatternContext probe(SynthConfig config, TrafficModel model) {
+        return new PatternContext(TemplateCatalog.bundled(), model, new Values(new Rng(0), upstreams(config)));
     }
 
     private static Instant instant(long epochMicros) {

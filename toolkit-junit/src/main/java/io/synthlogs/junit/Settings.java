@@ -61,7 +61,39 @@ record Settings(
     /** The scenario these settings describe, for {@code seed}. */
     Scenario scenario(ClassLoader loader, long seed) {
         SynthConfig config = synthConfig(loader);
-        return start != null ? new Scenario(config, seed, start) : Scenario.of(config, seed);
+        try {
+            return start != null ? new Scenario(config, seed, start) : Scenario.of(config, seed);
+        } catch (ConfigException e) {
+            // The sources cannot show the kinds asked for: name whatever chose either.
+            String where = originsOf("sources", "anomalies", "anomalyRate", "config");
+            throw new ExtensionConfigurationException((where.isEmpty() ? "" : where + ": ") + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where {@code attributes} were set, those set in one place together: {@code @SyntheticLogs(sources,
+     * anomalies) on parameter […] and configuration parameter synthlogs.anomalyRate}.
+     */
+    private String originsOf(String... attributes) {
+        Map<String, List<String>> byPlace = new LinkedHashMap<>();
+        for (String attribute : attributes) {
+            String origin = origins.get(attribute);
+            if (origin == null) {
+                continue;
+            }
+            int open = origin.indexOf('(');
+            int close = origin.indexOf(')');
+            if (open < 0 || close < open) {
+                byPlace.put(origin, null); // a configuration parameter names its one key
+            } else {
+                byPlace.computeIfAbsent(origin.substring(0, open) + "()" + origin.substring(close + 1),
+                        k -> new ArrayList<>()).add(origin.substring(open + 1, close));
+            }
+        }
+        List<String> places = new ArrayList<>();
+        byPlace.forEach((place, names) -> places.add(names == null ? place
+                : place.replace("()", "(" + String.join(", ", names) + ")")));
+        return String.join(" and ", places);
     }
 
     /** The configuration these settings describe. */

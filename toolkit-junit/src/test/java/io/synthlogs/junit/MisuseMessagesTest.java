@@ -75,6 +75,15 @@ class MisuseMessagesTest {
     }
 
     @Test
+    void sources_that_cannot_show_the_kinds_asked_for() {
+        assertThat(only(UnshowableKinds.class)).isEqualTo("@SyntheticLogs(sources, anomalies, anomalyRate) on parameter"
+                + " [LogStream logs] in method [" + OWNER + "UnshowableKinds.m(LogStream)]: anomalies: the anomaly rate is"
+                + " 0.2, but the sources [database] can show none of the enabled anomaly kinds [security_threat]; they"
+                + " can show: error_spike, latency_degradation, resource_exhaustion, service_outage, data_anomaly;"
+                + " enable a kind they can show, add a source that shows yours, or set the rate to 0");
+    }
+
+    @Test
     void start_that_is_not_an_instant() {
         assertThat(only(BadStart.class)).isEqualTo("@SyntheticLogs(start = \"yesterday\") on parameter [LogStream"
                 + " logs] in method [" + OWNER + "BadStart.m(LogStream)]: not an ISO-8601 instant; write e.g."
@@ -192,6 +201,12 @@ class MisuseMessagesTest {
 
         @Test
         void m() {}
+    }
+
+    static class UnshowableKinds {
+        @Test
+        void m(@SyntheticLogs(count = 100, anomalyRate = 0.2, sources = "database", anomalies = AnomalyType.SECURITY_THREAT)
+                LogStream logs) {}
     }
 
     static class BadStart {

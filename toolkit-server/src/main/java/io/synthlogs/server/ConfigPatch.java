@@ -6,6 +6,7 @@ import io.synthlogs.config.SynthConfig;
 import io.synthlogs.config.SynthConfig.AnomalyKind;
 import io.synthlogs.config.SynthConfig.Anomalies;
 import io.synthlogs.config.SynthConfig.Generator;
+import io.synthlogs.engine.Engine;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ConfigPatch {
     /**
      * The config with another anomaly rate and some kinds switched on or off.
      *
-     * @throws ApiError when the result has a positive rate but no enabled kind
+     * @throws ApiError when the result has a positive rate but no enabled kind, or none the sources can show
      */
     static SynthConfig anomalies(SynthConfig c, Double rate, Map<AnomalyType, Boolean> enabled) {
         Map<AnomalyType, AnomalyKind> kinds = new EnumMap<>(c.anomalies().types());
@@ -40,7 +41,12 @@ final class ConfigPatch {
                     + " anomaly_rate is " + next.rate() + "; enable one or set anomaly_rate to 0",
                     AnomalyType.injectable().stream().map(t -> t.wireName() + "_enabled").toList());
         }
-        return new SynthConfig(c.generator(), c.timestamps(), c.sources(), c.levels(), next, c.output());
+        SynthConfig result = new SynthConfig(c.generator(), c.timestamps(), c.sources(), c.levels(), next, c.output());
+        Engine.anomaliesItCannotShow(result).ifPresent(problem -> {
+            throw ApiError.badRequest(rate == null ? "anomalies" : "anomaly_rate", problem,
+                    "a kind the configured sources can show, or anomaly_rate 0");
+        });
+        return result;
     }
 
     /** The config with another anomaly rate only. */

@@ -136,12 +136,15 @@ final class RestHandlers {
         ctx.json(Json.obj("status", "reset", "seed", session.seed()));
     }
 
-    /** An {@code anomaly_rate} for one request, checked against the enabled kinds. */
+    /** An {@code anomaly_rate} for one request, checked against the enabled kinds and the sources. */
     static Double requestRate(Fields f, SynthConfig config) {
         Double rate = f.number("anomaly_rate", 0, 1);
         if (rate != null && rate > 0 && config.anomalies().active().isEmpty()) {
             throw f.error("anomaly_rate", "anomaly_rate is " + rate + " but no anomaly type is enabled;"
                     + " enable one with PUT /api/config/anomalies", "0 while no type is enabled");
+        }
+        if (rate != null) {
+            ConfigPatch.withRate(config, rate); // a rate the sources cannot show fails here, before any line
         }
         return rate;
     }

@@ -3,6 +3,8 @@ package io.synthlogs.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlogs.AnomalyType;
+import io.synthlogs.config.ConfigLoader;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -190,6 +192,33 @@ class RestEndpointsTest {
                 + " \"data_anomaly_enabled\": false}");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(app.get("/api/config").json().at("/anomalies/types/error_spike/enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_rate_or_kind_the_sources_cannot_show_is_refused_before_any_line() {
+        // Only a database and only security threats (which show at the web tier and in applications), at rate 0.
+        ConfigLoader.Builder config = ConfigLoader.builder().yaml("""
+                sources:
+                  - {name: database, kind: database, weight: 1, services: [postgresql]}
+                anomalies: {rate: 0}
+                """, "test");
+        for (AnomalyType type : AnomalyType.injectable()) {
+            config.set("anomalies.types." + type.wireName() + ".enabled", type == AnomalyType.SECURITY_THREAT, "test");
+        }
+        try (Running db = Running.start(Running.options().config(config.build()))) {
+            Running.Reply rate = db.put("/api/config/anomalies", "{\"anomaly_rate\": 0.2}");
+            assertThat(rate.status()).isEqualTo(400);
+            assertThat(rate.json().get("field").asText()).isEqualTo("anomaly_rate");
+            assertThat(rate.json().get("error").asText()).startsWith("the anomaly rate is 0.2, but the sources [database]"
+                    + " can show none of the enabled anomaly kinds [security_threat]; they can show: error_spike,");
+            Running.Reply generate = db.post("/api/generate", "{\"count\": 10, \"anomaly_rate\": 0.5}");
+            assertThat(generate.status()).isEqualTo(400);
+            assertThat(generate.json().get("field").asText()).isEqualTo("anomaly_rate");
+            // A kind the database can show makes the same rate fine.
+            assertThat(db.put("/api/config/anomalies", "{\"anomaly_rate\": 0.2, \"service_outage_enabled\": true}")
+                    .status()).isEqualTo(200);
+            assertThat(db.post("/api/generate", "{\"count\": 10}").status()).isEqualTo(200);
+        }
     }
 
     @Test
