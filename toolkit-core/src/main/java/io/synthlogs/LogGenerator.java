@@ -148,6 +148,7 @@ public final class LogGenerator implements Iterator<LogEntry> {
      * @param subtype a subtype, or {@code null} to draw one
      * @param service the service to affect, or {@code null} to draw one
      * @throws IllegalArgumentException naming what is wrong when the request cannot be met
+     * @throws IllegalStateException when an injection is pending: generate a line of it first
      */
     public Injection inject(AnomalyType type, String subtype, int duration, String service) {
         return engine.inject(type, subtype, duration, service);

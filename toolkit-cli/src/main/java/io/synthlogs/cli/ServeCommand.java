@@ -4,6 +4,8 @@ import io.synthlogs.server.ServerOptions;
 import io.synthlogs.server.SynthServer;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the shared generator (default: random, shown in /api/status).")
     Long seed;
 
+    @Option(names = "--start", paramLabel = "INSTANT",
+            description = "Timestamp of the first line (ISO-8601, or 'now'). With --seed alone: 2024-01-01T00:00:00Z, so a seed alone reproduces the stream.")
+    String start;
+
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "Require 'Authorization: Bearer TOKEN' (or ?token=) on /api and /ws; /health stays open.")
     String token;
@@ -51,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions options = ServerOptions.builder()
                 .config(config.builder().build())
                 .seed(seed)
+                .start(StartOption.parse(start, Instant.now().truncatedTo(ChronoUnit.MICROS)))
                 .host(host)
                 .port(port)
                 .token(token)

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,18 +165,11 @@ public final class SynthlogsCommand implements Callable<Integer> {
      * Without one, a fresh seed is drawn and the run starts now; both are printed to stderr.
      */
     private Scenario scenario(SynthConfig synth) {
-        boolean startIsNow = start != null && start.trim().equalsIgnoreCase("now");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Instant explicit = synth.timestamps().start().orElse(null);
-        if (start != null && !startIsNow) {
-            try {
-                explicit = Instant.parse(start.trim());
-            } catch (DateTimeParseException e) {
-                throw new Errors.UsageException("--start: '" + start + "' is not 'now' or an ISO-8601 instant such as 2024-01-01T00:00:00Z");
-            }
-        }
+        Instant given = StartOption.parse(start, now);
+        Instant configured = synth.timestamps().start().orElse(null);
         long chosenSeed = seed != null ? seed : new SecureRandom().nextLong();
-        Instant chosenStart = startIsNow ? now : explicit != null ? explicit : seed != null ? Scenario.DEFAULT_START : now;
+        Instant chosenStart = given != null ? given : configured != null ? configured : seed != null ? Scenario.DEFAULT_START : now;
         return new Scenario(synth, chosenSeed, chosenStart);
     }
 }

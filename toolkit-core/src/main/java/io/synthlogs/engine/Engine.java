@@ -146,8 +146,15 @@ public final class Engine {
      * @param service the service to affect, or {@code null} to draw one
      * @throws IllegalArgumentException when the subtype or service is unknown or the sources cannot
      *     show this kind
+     * @throws IllegalStateException when an injection is pending (no line of it generated yet): a second
+     *     one would silently replace an episode already announced
      */
     public Injection inject(AnomalyType type, String subtype, int duration, String service) {
+        if (injected != null) {
+            throw new IllegalStateException("an injection is pending: " + injected.id + " (" + injected.type.wireName()
+                    + ", " + injected.duration + " lines) starts with line " + produced
+                    + "; generate a line before injecting again");
+        }
         if (type == AnomalyType.NONE) {
             throw new IllegalArgumentException("anomaly_type 'none' cannot be injected; allowed: "
                     + AnomalyType.injectable().stream().map(AnomalyType::wireName).toList());
@@ -276,15 +283,24 @@ public final class Engine {
         if (!AnomalyScheduler.showable(anomalies, probe).isEmpty()) {
             return Optional.empty();
         }
-        List<String> could = AnomalyType.injectable().stream()
-                .filter(t -> !AnomalyScheduler.shown(t, t.subtypes().isEmpty() ? java.util.Collections.singletonList(null)
-                        : t.subtypes(), anomalies.types().get(t), probe).isEmpty())
-                .map(AnomalyType::wireName).toList();
+        List<String> could = kindsShownBy(config, probe).stream().map(AnomalyType::wireName).toList();
         return Optional.of("the anomaly rate is " + anomalies.rate() + ", but the sources "
                 + config.sources().stream().map(SynthConfig.Source::name).toList() + " can show none of the enabled"
                 + " anomaly kinds " + anomalies.active().stream().map(AnomalyType::wireName).toList()
                 + (could.isEmpty() ? "" : "; they can show: " + String.join(", ", could))
                 + "; enable a kind they can show, add a source that shows yours, or set the rate to 0");
+    }
+
+    /** The kinds, enabled or not, that the configured sources can show in some subtype. */
+    public static List<AnomalyType> kindsShownBy(SynthConfig config) {
+        return kindsShownBy(config, probe(config, new TrafficModel(config, TemplateCatalog.bundled())));
+    }
+
+    private static List<AnomalyType> kindsShownBy(SynthConfig config, PatternContext probe) {
+        return AnomalyType.injectable().stream()
+                .filter(t -> !AnomalyScheduler.shown(t, t.subtypes().isEmpty() ? java.util.Collections.singletonList(null)
+                        : t.subtypes(), config.anomalies().types().get(t), probe).isEmpty())
+                .toList();
     }
 
     /** A context for finding what the sources can show: value writers of its own, so the content stream is untouched. */

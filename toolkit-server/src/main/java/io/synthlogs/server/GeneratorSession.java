@@ -103,7 +103,7 @@ final class GeneratorSession {
     /** Makes the next {@code duration} lines of the shared stream one episode; see {@link LogGenerator#inject}. */
     Injection inject(AnomalyType type, String subtype, int duration, String service) {
         synchronized (lock) {
-            pending = generator.inject(type, subtype, duration, service);
+            pending = injectOrConflict(type, subtype, duration, service);
             return pending;
         }
     }
@@ -111,8 +111,17 @@ final class GeneratorSession {
     /** One line that is an anomaly of {@code type}: a one-line episode injected and generated at once. */
     Batch forced(AnomalyType type) {
         synchronized (lock) {
-            pending = generator.inject(type, null, 1, null);
+            pending = injectOrConflict(type, null, 1, null);
             return generate(1, null);
+        }
+    }
+
+    /** A pending injection is announced (its id, its first line): a second one is refused, not put over it. */
+    private Injection injectOrConflict(AnomalyType type, String subtype, int duration, String service) {
+        try {
+            return generator.inject(type, subtype, duration, service);
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, e.getMessage(), "anomaly_type", "an injection once the pending one has begun");
         }
     }
 

@@ -128,7 +128,7 @@ final class LogSocket {
         }
     }
 
-    private static String error(ApiError e) {
+    static String error(ApiError e) {
         Map<String, Object> m = Json.obj("type", "error", "message", e.getMessage());
         m.putAll(e.body());
         m.remove("error");

@@ -5,6 +5,7 @@ import io.synthlogs.AnomalyType;
 import io.synthlogs.Injection;
 import io.synthlogs.LogEntry;
 import io.synthlogs.config.SynthConfig;
+import io.synthlogs.engine.Engine;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
 import java.io.ByteArrayInputStream;
@@ -96,8 +97,12 @@ final class RestHandlers {
         Fields f = body(ctx, List.of("include_labels", "force_anomaly"));
         boolean labels = !Boolean.FALSE.equals(f.bool("include_labels"));
         String forced = f.text("force_anomaly", ConfigPatch.injectableNames());
-        GeneratorSession.Batch batch = forced == null ? session.generate(1, null)
-                : session.forced(anomalyType(f, "force_anomaly", forced));
+        GeneratorSession.Batch batch;
+        try {
+            batch = forced == null ? session.generate(1, null) : session.forced(anomalyType(f, "force_anomaly", forced));
+        } catch (IllegalArgumentException e) {
+            throw f.error("force_anomaly", e.getMessage(), showable(session));
+        }
         LogEntry entry = batch.lines().get(0).toEntry();
         ctx.json(Json.log(entry, LogFormat.JSON, labels));
     }
@@ -121,10 +126,20 @@ final class RestHandlers {
         try {
             return session.inject(type, subtype, duration == null ? DEFAULT_DURATION : duration, service);
         } catch (IllegalArgumentException e) {
-            boolean aboutSubtype = e.getMessage().contains("subtype");
-            throw f.error(aboutSubtype ? "subtype" : "service", e.getMessage(), aboutSubtype ? type.subtypes()
-                    : session.config().serviceNames());
+            String problem = e.getMessage();
+            if (problem.contains("subtype")) {
+                throw f.error("subtype", problem, type.subtypes());
+            }
+            if (service != null) {
+                throw f.error("service", problem, session.config().serviceNames());
+            }
+            throw f.error("anomaly_type", problem, showable(session)); // the sources cannot show it anywhere
         }
+    }
+
+    /** The kinds the configured sources can show, by wire name. */
+    private static List<String> showable(GeneratorSession session) {
+        return Engine.kindsShownBy(session.config()).stream().map(AnomalyType::wireName).toList();
     }
 
     void episodes(Context ctx) {

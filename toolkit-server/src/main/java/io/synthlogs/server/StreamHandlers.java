@@ -40,6 +40,9 @@ final class StreamHandlers {
     private void stream(Context ctx, boolean sse) throws IOException {
         StreamParams params = StreamParams.fromQuery(ctx.queryParamMap(),
                 StreamParams.defaults(session.config().generator().interval()));
+        if (params.anomalyRate() != null) {
+            ConfigPatch.withRate(session.config(), params.anomalyRate()); // a rate it cannot meet is a 400, before any byte
+        }
         try (StreamRegistry.Slot slot = registry.open(() -> {})) {
             HttpServletResponse res = ctx.res();
             res.setStatus(200);
@@ -54,7 +57,16 @@ final class StreamHandlers {
                 out.flush();
             }
             for (long n = 1; params.maxBatches() == 0 || n <= params.maxBatches(); n++) {
-                GeneratorSession.Batch batch = session.generate(params.batchSize(), params.anomalyRate());
+                GeneratorSession.Batch batch;
+                try {
+                    batch = session.generate(params.batchSize(), params.anomalyRate());
+                } catch (ApiError e) {
+                    // The configuration changed under this stream so that its rate cannot be met: end it
+                    // with the reason, framed like everything else on it.
+                    String error = Json.write(e.body());
+                    write(out, sse ? "event: error\ndata: " + error + "\n\n" : error + "\n");
+                    break;
+                }
                 write(out, sse ? event(n, batch, params) : lines(batch, params));
                 boolean last = params.maxBatches() != 0 && n == params.maxBatches();
                 if (last || !pause(slot, out, params.intervalMillis(), sse)) {

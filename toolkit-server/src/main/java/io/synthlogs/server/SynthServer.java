@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.synthlogs.Scenario;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.session.NullSessionCache;
+import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -50,8 +54,10 @@ public final class SynthServer implements AutoCloseable {
     private SynthServer(ServerOptions options) {
         this.options = options;
         long seed = options.seed() != null ? options.seed() : new SecureRandom().nextLong();
+        // As the CLI: a seed without a start starts at the fixed default, so the seed alone reproduces the stream.
         Instant start = options.start() != null ? options.start()
-                : options.config().timestamps().start().orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MICROS));
+                : options.config().timestamps().start().orElseGet(() -> options.seed() != null ? Scenario.DEFAULT_START
+                        : Instant.now().truncatedTo(ChronoUnit.MICROS));
         ServerLimits limits = options.limits();
         this.session = new GeneratorSession(options.config(), seed, start, limits.maxEpisodesKept());
         this.registry = new StreamRegistry(limits.maxStreams());
@@ -75,6 +81,15 @@ public final class SynthServer implements AutoCloseable {
             config.jetty.threadPool = pool;
             // Requests Jetty rejects itself (URI too long, illegal characters) get our JSON errors too.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Nothing here uses HTTP sessions, but the WebSocket upgrade asks for one: kept in Jetty's default
+            // cache, every upgrade (a refused one too) left a session in memory that never expired.
+            config.jetty.modifyServletContextHandler(context -> {
+                SessionHandler sessions = context.getSessionHandler();
+                NullSessionCache cache = new NullSessionCache(sessions);
+                cache.setSessionDataStore(new NullSessionDataStore());
+                sessions.setSessionCache(cache);
+                sessions.setUsingCookies(false);
+            });
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 // Our own check answers up to 4x the limit with an error message; beyond, Jetty closes (1009).
                 factory.setMaxTextMessageSize(4L * limits.maxWsMessageBytes());

@@ -68,6 +68,13 @@ final class WsClient {
                     stop();
                 }));
             }
+        } catch (ApiError e) {
+            // The configuration changed so that this client's rate cannot be met: say so once and pause;
+            // a configure with another rate, then resume, goes on.
+            sending.set(false);
+            paused = true;
+            send(LogSocket.error(e));
+            send(Json.write(Json.obj("type", "paused")));
         } catch (RuntimeException e) {
             LOG.warn("WebSocket stream tick failed", e);
             sending.set(false);

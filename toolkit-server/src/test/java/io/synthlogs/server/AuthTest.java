@@ -45,7 +45,12 @@ class AuthTest {
         assertThatThrownBy(() -> app.ws("/ws/logs"))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
-                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(401));
+                .satisfies(e -> {
+                    var response = ((WebSocketHandshakeException) e).getResponse();
+                    assertThat(response.statusCode()).isEqualTo(401);
+                    // No HTTP session either: each upgrade used to leave one in memory for good.
+                    assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+                });
         try (Running.Ws ws = app.ws("/ws/logs?token=s3cret")) {
             ws.next("logs");
         }

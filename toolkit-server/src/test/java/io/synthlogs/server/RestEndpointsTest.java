@@ -222,6 +222,21 @@ class RestEndpointsTest {
     }
 
     @Test
+    void a_second_injection_while_one_is_pending_is_a_409_and_the_first_keeps_its_lines() {
+        JsonNode first = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"error_spike\", \"duration_logs\": 30}").json();
+        Running.Reply second = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"security_threat\", \"duration_logs\": 10}");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("error").asText()).startsWith("an injection is pending: "
+                + first.get("episode_id").asText() + " (error_spike, 30 lines)");
+        assertThat(app.post("/api/generate/single", "{\"force_anomaly\": \"data_anomaly\"}").status()).isEqualTo(409);
+        app.post("/api/generate", "{\"count\": 40}");
+        JsonNode episodes = app.get("/api/episodes").json().get("episodes");
+        assertThat(episodes.findValuesAsText("episode_id")).contains(first.get("episode_id").asText());
+        // Once the pending one has begun, the next injection is taken.
+        assertThat(app.post("/api/inject-anomaly", "{\"anomaly_type\": \"security_threat\"}").status()).isEqualTo(201);
+    }
+
+    @Test
     void oversize_bodies_get_413_and_non_json_bodies_415() {
         String huge = "{\"count\": 5, \"pad\": \"" + "x".repeat(70_000) + "\"}";
         assertThat(app.post("/api/generate", huge).status()).isEqualTo(413);
