@@ -126,7 +126,8 @@ final class BackgroundWriter {
             if (task instanceof Barrier barrier) {
                 barrier.done().countDown();
             } else if (task instanceof Release release) {
-                attempt(release.out()::close);
+                // After a failure its later blocks were dropped: closed, but not whole.
+                attempt(failure == null ? release.out()::close : release.out()::closeIncomplete);
             } else if (task instanceof Block block) {
                 if (failure == null) {
                     attempt(() -> block.out().write(block.data()));

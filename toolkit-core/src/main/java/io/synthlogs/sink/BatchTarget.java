@@ -17,6 +17,11 @@ interface BatchTarget {
     /** Lets go of what the target holds, after its last write; a stream a sink was given is its owner's to close. */
     default void close() throws IOException {}
 
+    /** As {@link #close}, when some of its writes were never made (an earlier write failed): it is not whole. */
+    default void closeIncomplete() throws IOException {
+        close();
+    }
+
     /**
      * Writes to {@code out}; a file stream (standard output among them) through its channel, which
      * takes a direct buffer's bytes as they are: a stream's write copies a large block into memory it

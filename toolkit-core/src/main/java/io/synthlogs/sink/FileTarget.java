@@ -65,6 +65,11 @@ final class FileTarget implements BatchTarget {
         whole = !failed;
     }
 
+    @Override
+    public void closeIncomplete() throws IOException {
+        channel.close(); // never whole: rotation must not count it as a file worth keeping others for
+    }
+
     void closeQuietly() {
         try {
             channel.close();

@@ -197,6 +197,7 @@ public final class RotatingFileSink implements LineSink {
             kept.stream().filter(f -> f.failed).findFirst().ifPresent(f -> failedFile = f.path);
             if (!Thread.currentThread().isInterrupted()) {
                 removeEmptyFiles();
+                keepNewest();
             }
             throw e;
         } finally {
@@ -244,14 +245,33 @@ public final class RotatingFileSink implements LineSink {
     }
 
     /**
-     * Deletes the oldest files beyond {@code maxFiles}, but only files the writer has written whole
-     * and closed: a file a failure struck keeps what it holds. The writer lags a rotation or so
-     * behind, so during a run there can be a file or two more than {@code maxFiles}; never at the end.
+     * Deletes the oldest file while {@code maxFiles} newer ones are whole (written and closed by the
+     * writer): a failure can then never leave fewer files with data than before it. The writer lags a
+     * rotation or so behind, so during a run there are a file or two more than {@code maxFiles}; at a
+     * clean end, exactly {@code maxFiles}.
      */
     private void prune() throws IOException {
         if (maxFiles > 0) {
-            while (kept.size() > maxFiles && kept.get(0).whole) {
+            while (kept.size() > maxFiles && kept.get(0).whole && wholeAfterOldest() >= maxFiles) {
                 Files.deleteIfExists(kept.remove(0).path);
+            }
+        }
+    }
+
+    private long wholeAfterOldest() {
+        return kept.stream().skip(1).filter(f -> f.whole).count();
+    }
+
+    /**
+     * After a failure, once the empty files are gone: the newest {@code maxFiles} files with data stay
+     * (the failed one, cut back to whole lines, among them), older whole ones go.
+     */
+    private void keepNewest() {
+        while (maxFiles > 0 && kept.size() > maxFiles && kept.get(0).whole) {
+            try {
+                Files.deleteIfExists(kept.remove(0).path);
+            } catch (IOException ignored) {
+                // One file more than asked for; the failure that matters is being thrown.
             }
         }
     }
