@@ -14,6 +14,7 @@ import io.synthlogs.sink.TeeSink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -29,6 +30,8 @@ final class GenerateRun {
     private final boolean paced;
     private final Path manifestPath;
     private final PrintWriter err;
+    /** Whether this run created the output directory (so that a run failing at its start can take it back). */
+    private boolean madeOutputDirectory;
 
     GenerateRun(Scenario scenario, boolean paced, Path manifestPath, PrintWriter err) {
         this.scenario = scenario;
@@ -45,11 +48,19 @@ final class GenerateRun {
         Manifest manifest = null;
         Counts counts = new Counts();
         try {
-            // The manifest first: a path it cannot have then fails the run before any log file exists.
-            manifest = manifestPath == null ? null : Manifest.open(manifestPath, config.output().file().pageAligned());
             SynthConfig.Output output = config.output();
             if (output.destination().toFile()) {
                 files = openFiles(output);
+            }
+            // After the log files: opening empties an existing manifest, which an output directory that
+            // cannot be made must not cost. A manifest path that fails takes the (empty) log files along.
+            try {
+                manifest = manifestPath == null ? null : Manifest.open(manifestPath, output.file().pageAligned());
+            } catch (RuntimeException e) {
+                discardUnwritten(files, madeOutputDirectory);
+                throw e;
+            }
+            if (files != null) {
                 if (!output.destination().toStdout()) {
                     // Said at the start: a stream piped into another command would otherwise show nothing.
                     err.printf("synthlogs: writing lines to files, from '%s' (-o stdout writes them to standard output)%n",
@@ -233,6 +244,7 @@ final class GenerateRun {
         // Made here, not as a constant: a run to stdout need not load the pattern parser.
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         Path dir = Path.of(file.path());
+        madeOutputDirectory = !Files.isDirectory(dir);
         try {
             return new RotatingFileSink(dir, file.stem(), output.format().extension(), file.rotationBytes(), file.maxFiles(), stamp,
                     file.pageAligned());
@@ -241,9 +253,30 @@ final class GenerateRun {
         }
     }
 
+    /** Closes the sink before its first line and deletes its files, all empty, and the directory if the run made it. */
+    private static void discardUnwritten(RotatingFileSink files, boolean madeDirectory) {
+        if (files == null) {
+            return;
+        }
+        closeQuietly(files);
+        try {
+            for (Path file : files.files()) {
+                Files.deleteIfExists(file);
+            }
+            if (madeDirectory) {
+                Files.deleteIfExists(files.current().getParent());
+            }
+        } catch (IOException ignored) {
+            // An empty file or directory left behind; the failure being reported matters more.
+        }
+    }
+
     private void summary(Counts counts, RotatingFileSink files) {
-        String target = files == null ? "stdout" : files.files().size() == 1 ? files.current().toString()
-                : files.files().size() + " files in " + files.current().getParent();
+        String target = files == null ? "stdout" : files.opened() == 1 ? files.current().toString()
+                : files.opened() + " files in " + files.current().getParent();
+        if (files != null && files.files().size() < files.opened()) {
+            target += " (the newest " + files.files().size() + " kept, --max-files)";
+        }
         if (files != null && config.output().destination().toStdout()) {
             target = "stdout and " + target;
         }

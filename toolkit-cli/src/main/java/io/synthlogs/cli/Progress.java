@@ -18,7 +18,21 @@ class Progress {
     }
 
     static Progress forRun(long total, SynthConfig.Destination destination, PrintWriter err) {
-        return forRun(total, destination, System.console() != null, err);
+        return forRun(total, destination, stderrIsTerminal(), err);
+    }
+
+    /**
+     * Whether standard error is a terminal. {@code System.console()} says only that standard input and
+     * output are: with {@code 2>err.txt} the bar's carriage returns would fill the file. Linux tells
+     * through {@code /proc}; elsewhere the console has to do.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     /** A bar when {@code watched} (someone at a terminal), the run is long and its lines go to files; else nothing. */

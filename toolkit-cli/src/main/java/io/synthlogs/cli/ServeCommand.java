@@ -7,9 +7,14 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code synthlogs serve}: the REST, SSE and WebSocket server with its docs and dashboard. */
 @Command(
@@ -42,8 +47,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Require 'Authorization: Bearer TOKEN' (or ?token=) on /api and /ws; /health stays open.")
     String token;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        rejectGeneratorOptions();
         if (port < 0 || port > 65_535) {
             throw new Errors.UsageException("--port: " + port + " is not within [0, 65535]");
         }
@@ -81,6 +90,21 @@ final class ServeCommand implements Callable<Integer> {
         }
         err.println("synthlogs server stopped");
         return 0;
+    }
+
+    /**
+     * {@code synthlogs -c my.yaml serve} parses {@code -c} as the generator's, which a server never
+     * reads: refused, rather than a server quietly on the defaults.
+     */
+    private void rejectGeneratorOptions() {
+        CommandLine parent = spec.commandLine().getParent();
+        List<String> given = parent == null ? List.of() : parent.getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).toList();
+        if (!given.isEmpty()) {
+            throw new Errors.UsageException(String.join(", ", given) + " before 'serve' belong" + (given.size() == 1 ? "s" : "")
+                    + " to generating and would do nothing here; give serve's options after it, e.g. 'synthlogs serve"
+                    + " --config FILE' (see 'synthlogs serve --help')");
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -146,6 +146,8 @@ class GenerateCommandTest {
         try (Stream<Path> listing = Files.list(out)) {
             assertThat(listing.count()).isEqualTo(2);
         }
+        assertThat(err.toString()).containsPattern("wrote 3000 lines \\(\\d+ anomalous, \\d+ episodes?\\) to \\d+ files in "
+                + java.util.regex.Pattern.quote(out.toString()) + " \\(the newest 2 kept, --max-files\\)");
     }
 
     @Test
@@ -168,6 +170,9 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("'0.1B' is less than one byte");
         assertThat(run("--max-file-size", "2000GB")).isEqualTo(2);
         assertThat(err.toString()).contains("'2000GB' is more than the largest file size, 1000000MB");
+        assertThat(run("-c", "nope.yaml", "serve", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("synthlogs: --config before 'serve' belongs to generating and would do"
+                + " nothing here; give serve's options after it, e.g. 'synthlogs serve --config FILE'");
         Path databaseOnly = Files.writeString(dir.resolve("db.yaml"), """
                 sources: [{name: database, kind: database, weight: 1, services: [postgresql]}]
                 anomalies:
@@ -211,6 +216,10 @@ class GenerateCommandTest {
         Path manifest = dir.resolve("m.jsonl");
         assertThat(run("-n", "10", "-p", file.toString(), "--manifest", manifest.toString())).isEqualTo(1);
         assertThat(manifest).as("nor an empty manifest").doesNotExist();
+        Path existing = Files.writeString(dir.resolve("earlier.jsonl"), "an earlier run's manifest\n");
+        assertThat(run("-n", "10", "-p", file.toString(), "--manifest", existing.toString())).isEqualTo(1);
+        assertThat(existing).as("a run that fails at its start leaves an earlier manifest as it was")
+                .hasContent("an earlier run's manifest");
     }
 
     @Test

@@ -104,6 +104,11 @@ public final class RotatingFileSink implements LineSink {
         return kept.stream().map(f -> f.path).toList();
     }
 
+    /** How many files this run has opened, those rotation deleted included. */
+    public int opened() {
+        return counter + 1;
+    }
+
     /** The file being written now. */
     public Path current() {
         return file.path;
