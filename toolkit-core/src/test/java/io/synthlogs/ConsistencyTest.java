@@ -28,6 +28,31 @@ class ConsistencyTest {
         }
     }
 
+    /** The products a message may name at its start, and the service whose lines they are. */
+    private static final java.util.Map<String, String> PRODUCTS = java.util.Map.ofEntries(
+            java.util.Map.entry("redis", "redis"), java.util.Map.entry("mongodb", "mongodb"),
+            java.util.Map.entry("prometheus", "prometheus"), java.util.Map.entry("alertmanager", "prometheus"),
+            java.util.Map.entry("grafana", "grafana"), java.util.Map.entry("kubelet", "kubernetes"),
+            java.util.Map.entry("kube-scheduler", "kubernetes"), java.util.Map.entry("etcd", "kubernetes"),
+            java.util.Map.entry("dockerd", "docker"), java.util.Map.entry("containerd", "docker"));
+    private static final Pattern PRODUCT_PREFIX = Pattern.compile("^(redis|mongodb|prometheus|alertmanager|grafana"
+            + "|kubelet|kube-scheduler|etcd|dockerd|containerd)\\b");
+
+    @Test
+    void a_message_that_names_a_product_is_that_products_line_anomalies_included() {
+        LogStream mixed = LogStream.generate(Scenario.of(ConfigLoader.builder().set("anomalies.rate", 0.3, "test").build(), 5),
+                100_000);
+        int named = 0;
+        for (LogEntry e : mixed.entries()) {
+            var m = PRODUCT_PREFIX.matcher(e.message());
+            if (m.find()) {
+                named++;
+                assertThat(e.service()).as("#%d %s", e.index(), e.message()).isEqualTo(PRODUCTS.get(m.group(1)));
+            }
+        }
+        assertThat(named).as("lines naming a product").isGreaterThan(1000);
+    }
+
     @Test
     void web_levels_and_status_codes_agree() {
         for (LogEntry e : stream.entries()) {

@@ -38,7 +38,8 @@ final class DataAnomaly implements AnomalyPattern {
         if (source == null) {
             return null;
         }
-        Template[] templates = ctx.templates(source.kind(), "data:" + subtype);
+        String target = service != null ? service : PatternContext.service(source, rng, "order", "payment", "inventory");
+        Template[] templates = Template.speaking(ctx.templates(source.kind(), "data:" + subtype), target);
         if (templates.length == 0) {
             return null;
         }
@@ -47,7 +48,6 @@ final class DataAnomaly implements AnomalyPattern {
             case "out_of_range" -> RANGED;
             default -> FORMATTED;
         });
-        String target = service != null ? service : PatternContext.service(source, rng, "order", "payment", "inventory");
         return new DataAnomaly(subtype, field, source, target, templates);
     }
 

@@ -7,13 +7,14 @@ import java.util.Map;
 
 /** One service fails: its lines in the spike are ERROR or CRITICAL (5xx on web services). */
 final class ErrorSpike implements AnomalyPattern {
-    private final PatternContext ctx;
+    /** The service's normal templates by level: its errors are the ones it would show anyway. */
+    private final Template[][] normal;
     private final SynthConfig.Source source;
     private final String service;
     private final double errorRate;
 
     private ErrorSpike(PatternContext ctx, SynthConfig.Source source, String service, double errorRate) {
-        this.ctx = ctx;
+        this.normal = ctx.traffic.normalOf(source, service);
         this.source = source;
         this.service = service;
         this.errorRate = errorRate;
@@ -30,7 +31,7 @@ final class ErrorSpike implements AnomalyPattern {
         d.source = source;
         d.service = service;
         Level level = rng.chance(0.15) ? Level.CRITICAL : Level.ERROR;
-        d.template = ctx.traffic.pick(source.kind(), level, rng);
+        d.template = TrafficModel.pick(normal, level, rng);
         d.signal = true;
         d.score = PatternContext.round2(0.5 + 0.4 * errorRate + (d.template.level == Level.CRITICAL ? 0.05 : 0));
     }

@@ -36,12 +36,12 @@ final class LatencyDegradation implements AnomalyPattern {
         if (source == null || source.kind() == SourceKind.INFRASTRUCTURE) {
             return null;
         }
-        Template[] timed = ctx.timedTemplates(source.kind());
+        String target = service != null ? service : rng.pick(source.services());
+        Template[] timed = Template.speaking(ctx.timedTemplates(source.kind()), target);
         if (timed.length == 0) {
             return null;
         }
-        Template[] slow = ctx.templates(source.kind(), "latency:slow");
-        String target = service != null ? service : rng.pick(source.services());
+        Template[] slow = Template.speaking(ctx.templates(source.kind(), "latency:slow"), target);
         return new LatencyDegradation(source, target, kind.multiplier(), timed, slow);
     }
 

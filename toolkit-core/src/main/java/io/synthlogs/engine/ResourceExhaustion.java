@@ -45,12 +45,12 @@ final class ResourceExhaustion implements AnomalyPattern {
             return null;
         }
         String role = "resource:" + subtype;
-        Template[] warning = ctx.templates(source.kind(), Level.WARNING, role);
-        Template[] critical = ctx.templates(source.kind(), Level.CRITICAL, role);
+        String target = service != null ? service : PatternContext.service(source, rng, "kubernetes", "postgres");
+        Template[] warning = Template.speaking(ctx.templates(source.kind(), Level.WARNING, role), target);
+        Template[] critical = Template.speaking(ctx.templates(source.kind(), Level.CRITICAL, role), target);
         if (warning.length == 0) {
             return null;
         }
-        String target = service != null ? service : PatternContext.service(source, rng, "kubernetes", "postgres");
         Values r = ctx.values;
         return new ResourceExhaustion(subtype, source, target, r.node(), source.kind() == SourceKind.INFRASTRUCTURE ? r.workloadPod() : r.pod(target), rng.uniform(80, 84),
                 rng.uniform(98.5, 100), warning, critical.length == 0 ? warning : critical);

@@ -42,10 +42,13 @@ final class ServiceOutage implements AnomalyPattern {
             boolean callers = source.kind() == SourceKind.WEB || source.kind() == SourceKind.APPLICATION;
             boolean itself = source == targetSource
                     && (source.kind() == SourceKind.DATABASE || source.kind() == SourceKind.INFRASTRUCTURE);
-            Template[] found = ctx.templates(source.kind(), "outage:down");
+            List<String> speakers = speakers(source, target);
+            // The target reporting its own crash speaks its own messages; callers speak generic ones.
+            String voice = speakers.isEmpty() ? target : null;
+            Template[] found = Template.speaking(ctx.templates(source.kind(), "outage:down"), voice);
             if ((callers || itself) && found.length > 0 && (source != targetSource || source.services().size() > 1 || itself)) {
-                outage.reporters.add(new Reporter(source, found, ctx.templates(source.kind(), "outage:recovered"),
-                        speakers(source, target)));
+                outage.reporters.add(new Reporter(source, found,
+                        Template.speaking(ctx.templates(source.kind(), "outage:recovered"), voice), speakers));
             }
         }
         return outage.reporters.isEmpty() ? null : outage;

@@ -22,6 +22,8 @@ final class Template {
     final String presetMethod;
     final String presetResource;
     final String presetQueryType;
+    /** The one service whose own message this is (it names the product: "redis: …"); null: any service. */
+    final String service;
     /**
      * The text, as {@code literals[0] placeholders[0] literals[1] … placeholders[n-1] literals[n]}:
      * a literal where the text has none is empty. Rendering is then one loop with no test of what
@@ -43,7 +45,7 @@ final class Template {
         this.level = level;
         this.role = role;
         for (String key : presets.keySet()) {
-            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type").contains(key)) {
+            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service").contains(key)) {
                 throw new IllegalArgumentException(eventId + ": unknown preset " + key);
             }
         }
@@ -52,12 +54,26 @@ final class Template {
         this.presetMethod = presets.get("method");
         this.presetResource = presets.get("resource");
         this.presetQueryType = presets.get("query_type");
+        this.service = presets.get("service");
         this.literals = literals.stream().map(EncodedText::of).toArray(EncodedText[]::new);
         this.placeholders = placeholders.toArray(Var[]::new);
         this.eventTemplate = eventTemplate;
         this.varBits = placeholders.stream().mapToLong(v -> 1L << v.ordinal()).reduce(0, (a, b) -> a | b);
         this.requestScoped = placeholders.stream().anyMatch(Var::requestScoped);
         this.normalLabels = io.synthlogs.Labels.normal(eventId, eventTemplate);
+    }
+
+    /**
+     * Those of {@code templates} a line of {@code service} may show: the generic ones and the
+     * service's own. A new array only where some are left out.
+     */
+    static Template[] speaking(Template[] templates, String service) {
+        boolean all = true;
+        for (Template t : templates) {
+            all &= t.service == null || t.service.equals(service);
+        }
+        return all ? templates : java.util.Arrays.stream(templates)
+                .filter(t -> t.service == null || t.service.equals(service)).toArray(Template[]::new);
     }
 
     boolean uses(Var var) {

@@ -15,7 +15,11 @@ final class TrafficModel {
     private final double[] sourceWeights;
     private final Level[] levels = Level.values();
     private final double[] levelWeights;
-    private final Map<SourceKind, Template[][]> normalByLevel = new EnumMap<>(SourceKind.class);
+    /**
+     * Normal templates by source, service (both by index) and level: a product's own messages only for
+     * that product's lines.
+     */
+    private final Template[][][][] normal;
 
     TrafficModel(SynthConfig config, TemplateCatalog catalog) {
         this.sources = config.sources();
@@ -25,12 +29,18 @@ final class TrafficModel {
             lw[level.ordinal()] = config.levels().get(level);
         }
         this.levelWeights = Rng.cumulative(lw);
-        for (SourceKind kind : SourceKind.values()) {
-            Template[][] byLevel = new Template[levels.length][];
-            for (Level level : levels) {
-                byLevel[level.ordinal()] = catalog.find(kind, level, TemplateCatalog.NORMAL);
+        this.normal = new Template[sources.size()][][][];
+        for (int s = 0; s < sources.size(); s++) {
+            SynthConfig.Source source = sources.get(s);
+            normal[s] = new Template[source.services().size()][][];
+            for (int v = 0; v < source.services().size(); v++) {
+                Template[][] byLevel = new Template[levels.length][];
+                for (Level level : levels) {
+                    byLevel[level.ordinal()] = Template.speaking(catalog.find(source.kind(), level, TemplateCatalog.NORMAL),
+                            source.services().get(v));
+                }
+                normal[s][v] = byLevel;
             }
-            normalByLevel.put(kind, byLevel);
         }
     }
 
@@ -43,28 +53,34 @@ final class TrafficModel {
      * and so logs nothing of its own.
      */
     void fill(Draft d, Rng rng, String silenced) {
-        SynthConfig.Source source = sources.get(rng.weighted(sourceWeights));
-        String service = rng.pick(source.services());
+        int s = rng.weighted(sourceWeights);
+        List<String> services = sources.get(s).services();
+        int v = rng.nextInt(services.size());
         // A silenced service is redrawn a bounded number of times; where it is all there is (one
         // source, one service), it speaks after all rather than stalling the stream.
-        for (int attempt = 0; service.equals(silenced) && attempt < MAX_REDRAWS; attempt++) {
-            if (source.services().size() > 1) {
-                service = rng.pick(source.services());
-            } else {
-                source = sources.get(rng.weighted(sourceWeights));
-                service = rng.pick(source.services());
+        for (int attempt = 0; services.get(v).equals(silenced) && attempt < MAX_REDRAWS; attempt++) {
+            if (services.size() == 1) {
+                s = rng.weighted(sourceWeights);
+                services = sources.get(s).services();
             }
+            v = rng.nextInt(services.size());
         }
-        d.source = source;
-        d.service = service;
-        d.template = pick(source.kind(), levels[rng.weighted(levelWeights)], rng);
+        d.source = sources.get(s);
+        d.service = services.get(v);
+        d.template = pick(normal[s][v], levels[rng.weighted(levelWeights)], rng);
     }
 
-    /** A normal template of this kind and level, falling back to INFO where a level has none. */
-    Template pick(SourceKind kind, Level level, Rng rng) {
-        Template[] candidates = normalByLevel.get(kind)[level.ordinal()];
+    /** The normal templates of one service of a configured source, by level. */
+    Template[][] normalOf(SynthConfig.Source source, String service) {
+        int s = sources.indexOf(source);
+        return normal[s][source.services().indexOf(service)];
+    }
+
+    /** A normal template of this level, falling back to INFO where a level has none. */
+    static Template pick(Template[][] byLevel, Level level, Rng rng) {
+        Template[] candidates = byLevel[level.ordinal()];
         if (candidates.length == 0) {
-            candidates = normalByLevel.get(kind)[Level.INFO.ordinal()];
+            candidates = byLevel[Level.INFO.ordinal()];
         }
         return candidates[rng.nextInt(candidates.length)];
     }
