@@ -70,10 +70,27 @@ public final class ConfigLoader {
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException | UncheckedIOException e) {
-                throw new ConfigException(file.toString(), "", "cannot read the configuration file ("
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                throw new ConfigException(file.toString().isEmpty() ? "''" : file.toString(), "",
+                        "cannot read the configuration file: " + why(file, e instanceof UncheckedIOException u ? u.getCause() : e));
             }
             return yaml(text, file.toString());
+        }
+
+        /** Why a configuration file could not be read, in words rather than an exception's name. */
+        private static String why(Path file, Exception e) {
+            if (e instanceof java.nio.charset.CharacterCodingException) {
+                return "it is not UTF-8 text";
+            }
+            if (Files.isDirectory(file)) {
+                return "it is a directory";
+            }
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                return "no such file";
+            }
+            if (e instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
 
         /** Lays YAML text over what is there; {@code origin} names it in errors. */

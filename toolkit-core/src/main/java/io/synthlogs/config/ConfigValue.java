@@ -28,16 +28,29 @@ record ConfigValue(Object raw, String location) {
         return raw instanceof Map;
     }
 
-    /** This tree with {@code top} laid over it: maps merge key by key, anything else is replaced. */
+    /**
+     * This tree with {@code top} laid over it: maps merge key by key, anything else is replaced. A
+     * section left empty ({@code anomalies:} with every key commented out) changes nothing; a value
+     * where a section belongs is refused where it was written, before a later layer (a flag) could
+     * lay a part of a section over it and take the blame.
+     */
     ConfigValue overlay(ConfigValue top) {
-        if (top == null) {
+        return overlay(top, "");
+    }
+
+    private ConfigValue overlay(ConfigValue top, String path) {
+        if (top == null || isMap() && top.raw() == null) {
             return this;
+        }
+        if (isMap() && !top.isMap()) {
+            throw new ConfigException(top.location(), path, "expected a mapping, got " + top.show());
         }
         if (!isMap() || !top.isMap()) {
             return top;
         }
         Map<String, ConfigValue> merged = new LinkedHashMap<>(asMap());
-        top.asMap().forEach((key, value) -> merged.merge(key, value, ConfigValue::overlay));
+        top.asMap().forEach((key, value) -> merged.merge(key, value,
+                (below, above) -> below.overlay(above, path.isEmpty() ? key : path + "." + key)));
         return new ConfigValue(merged, top.location());
     }
 

@@ -69,6 +69,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_section_with_every_key_commented_out_changes_nothing_even_under_a_flag() throws Exception {
+        Path path = file("anomalies:\n  # rate: 0.1\n");
+        assertThat(ConfigLoader.load(path).anomalies()).isEqualTo(ConfigLoader.defaults().anomalies());
+        SynthConfig flagged = ConfigLoader.builder().file(path).set("anomalies.rate", 0.2, "--anomaly-rate").build();
+        assertThat(flagged.anomalies().rate()).isEqualTo(0.2);
+        assertThat(flagged.anomalies().types()).isEqualTo(ConfigLoader.defaults().anomalies().types());
+    }
+
+    @Test
+    void a_value_where_a_section_belongs_is_blamed_where_it_was_written_not_on_a_flag() throws Exception {
+        Path path = file("generator: 5\n");
+        assertThatThrownBy(() -> ConfigLoader.builder().file(path).set("generator.total_logs", 3, "--total").build())
+                .hasMessage(path + ":1:12: generator: expected a mapping, got 5");
+    }
+
+    @Test
     void an_unknown_key_suggests_the_closest() throws Exception {
         Path path = file("generator:\n  batch_szie: 10\n");
         assertThatThrownBy(() -> ConfigLoader.load(path))
@@ -135,7 +151,16 @@ class ConfigLoaderTest {
     void a_missing_file_is_a_config_error() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("nope.yaml: cannot read the configuration file");
+                .hasMessageEndingWith("nope.yaml: cannot read the configuration file: no such file");
+    }
+
+    @Test
+    void a_file_that_is_not_utf_8_or_is_a_directory_says_so() throws Exception {
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> ConfigLoader.load(latin1))
+                .hasMessage(latin1 + ": cannot read the configuration file: it is not UTF-8 text");
+        assertThatThrownBy(() -> ConfigLoader.load(dir))
+                .hasMessage(dir + ": cannot read the configuration file: it is a directory");
     }
 
     @Test
