@@ -36,7 +36,11 @@ final class Fields {
             throw ApiError.badRequest(null, "malformed JSON: " + e.getOriginalMessage()
                     .replaceAll(" \\(start marker at \\[.*?\\]\\)", "")
                     // Jackson's wording names its own classes and settings; a client needs the field.
-                    .replaceAll("^Duplicate field ('.*') for `ObjectNode`.*", "duplicate field $1") + where, "a JSON object");
+                    .replaceAll("^Duplicate field ('.*') for `ObjectNode`.*", "duplicate field $1")
+                    .replaceAll("^Trailing token .*", "more content after the JSON value")
+                    .replaceAll("^Document nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+                            "nested $1 levels deep, more than the $2 allowed")
+                    .replaceAll(" \\(?(?:as per|from) `[^`]*`\\)?", "") + where, "a JSON object");
         }
         return of(node, "", allowed);
     }

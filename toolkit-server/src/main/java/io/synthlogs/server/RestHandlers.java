@@ -147,6 +147,7 @@ final class RestHandlers {
     }
 
     void reset(Context ctx) {
+        body(ctx, List.of()); // no fields; a body, if any, is JSON like every other
         session.resetStatistics();
         ctx.json(Json.obj("status", "reset", "seed", session.seed()));
     }
@@ -205,7 +206,16 @@ final class RestHandlers {
             throw new ApiError(415, "send the body as JSON with Content-Type: application/json, not " + mime,
                     "Content-Type", "application/json");
         }
-        return Fields.parse(new String(bytes, StandardCharsets.UTF_8), allowed);
+        return Fields.parse(utf8(bytes), allowed);
+    }
+
+    /** The body as text; bytes that are not UTF-8 are refused, not replaced with U+FFFD. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiError.badRequest(null, "the request body is not valid UTF-8", "a JSON object in UTF-8");
+        }
     }
 
     private double uptime() {

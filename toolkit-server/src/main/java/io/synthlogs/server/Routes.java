@@ -97,9 +97,14 @@ final class Routes {
         });
         config.error(404, ctx -> drain(ctx).json(ApiError.body("no such endpoint: " + ctx.method() + " " + ctx.path()
                 + "; GET / lists every endpoint", "path", endpoints())));
-        config.error(405, ctx -> drain(ctx).json(ApiError.body("method " + ctx.method() + " is not allowed on " + ctx.path(),
-                "method", table.stream().filter(r -> r.path().equals(ctx.path())).map(r -> r.method().toUpperCase(
-                        java.util.Locale.ROOT)).toList())));
+        config.error(405, ctx -> {
+            // Routing ignores a trailing slash; so does the list of what the path allows.
+            String path = ctx.path().length() > 1 ? ctx.path().replaceAll("/+$", "") : ctx.path();
+            List<String> allowed = table.stream().filter(r -> r.path().equals(path))
+                    .map(r -> r.method().toUpperCase(java.util.Locale.ROOT)).toList();
+            drain(ctx).header("Allow", String.join(", ", allowed))
+                    .json(ApiError.body("method " + ctx.method() + " is not allowed on " + ctx.path(), "method", allowed));
+        });
     }
 
     /** How much of an unread request body is read and dropped before an error answer. */

@@ -69,6 +69,10 @@ final class StreamHandlers {
                 }
                 write(out, sse ? event(n, batch, params) : lines(batch, params));
                 boolean last = params.maxBatches() != 0 && n == params.maxBatches();
+                if (last && sse) {
+                    // Told apart from a dropped connection, which an EventSource would reopen from batch 1.
+                    write(out, "event: end\ndata: {\"batches\":" + n + "}\n\n");
+                }
                 if (last || !pause(slot, out, params.intervalMillis(), sse)) {
                     break;
                 }

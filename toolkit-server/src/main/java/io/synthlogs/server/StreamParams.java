@@ -40,9 +40,11 @@ record StreamParams(int batchSize, double interval, Double anomalyRate, boolean 
         Integer batch = f.integer("batch_size", 1, MAX_BATCH);
         Double secs = f.number("interval", MIN_INTERVAL, MAX_INTERVAL);
         Double rate = f.number("anomaly_rate", 0, 1);
+        // An explicit null goes back to the configured rate.
+        boolean rateCleared = f.raw("anomaly_rate") != null && f.raw("anomaly_rate").isNull();
         Boolean labels = f.bool("include_labels");
         return new StreamParams(batch == null ? batchSize : batch, secs == null ? interval : secs,
-                rate == null ? anomalyRate : rate, labels == null ? includeLabels : labels, maxBatches);
+                rate != null ? rate : rateCleared ? null : anomalyRate, labels == null ? includeLabels : labels, maxBatches);
     }
 
     StreamParams withMaxBatches(long value) {

@@ -96,7 +96,7 @@ class ConcurrencyTest {
                     assertThat(r.statusCode()).isEqualTo(200);
                     try (Stream<String> s = r.body()) {
                         for (String line : (Iterable<String>) s::iterator) {
-                            if (line.startsWith("data: ")) {
+                            if (line.startsWith("data: {\"batch\"")) {
                                 JsonNode event = Running.JSON.readTree(line.substring(6));
                                 assertThat(event.get("batch").asLong()).as("batch number").isEqualTo(events + 1);
                                 assertThat(event.get("logs")).hasSize(event.get("count").asInt());

@@ -21,7 +21,43 @@ class FuzzFindingsTest {
     void json_nested_too_deep_is_a_400_not_a_500() {
         Running.Reply r = app.post("/api/generate", "[".repeat(10_000));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).startsWith("malformed JSON:").contains("nesting depth");
+        assertThat(r.json().get("error").asText())
+                .startsWith("malformed JSON: nested 1001 levels deep, more than the 1000 allowed").doesNotContain("`");
+    }
+
+    @Test
+    void messages_name_the_problem_not_the_parsers_settings() {
+        Running.Reply trailing = app.post("/api/generate", "{\"count\": 2} {}");
+        assertThat(trailing.status()).isEqualTo(400);
+        assertThat(trailing.json().get("error").asText()).startsWith("malformed JSON: more content after the JSON value")
+                .doesNotContain("DeserializationFeature");
+    }
+
+    @Test
+    void a_body_that_is_not_utf_8_is_refused_not_repaired() {
+        Running.Reply r = app.send(HttpRequest.newBuilder(app.uri("/api/generate")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'})));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("the request body is not valid UTF-8");
+    }
+
+    @Test
+    void reset_takes_json_or_nothing() {
+        assertThat(app.post("/api/reset", "").status()).isEqualTo(200);
+        assertThat(app.post("/api/reset", "{\"all\": true}").status()).isEqualTo(400);
+        Running.Reply text = app.send(HttpRequest.newBuilder(app.uri("/api/reset")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("please")));
+        assertThat(text.status()).isEqualTo(415);
+    }
+
+    @Test
+    void a_405_says_which_methods_the_path_allows_trailing_slash_or_not() {
+        for (String path : new String[] {"/api/generate", "/api/generate/"}) {
+            Running.Reply r = app.get(path);
+            assertThat(r.status()).as(path).isEqualTo(405);
+            assertThat(r.headers().firstValue("Allow")).as(path).hasValue("POST");
+            assertThat(r.json().get("allowed").toString()).as(path).isEqualTo("[\"POST\"]");
+        }
     }
 
     @Test

@@ -96,13 +96,18 @@ final class Running implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofLines());
     }
 
-    /** The JSON of each {@code data:} line of a finite SSE stream. */
+    /** The JSON of each batch event (no {@code event:} name) of a finite SSE stream. */
     List<JsonNode> events(String path, String... headers) throws Exception {
         HttpResponse<Stream<String>> r = lines(path, headers);
         List<JsonNode> out = new ArrayList<>();
+        boolean named = false;
         try (Stream<String> s = r.body()) {
             for (String line : (Iterable<String>) s::iterator) {
-                if (line.startsWith("data: ")) {
+                if (line.startsWith("event: ")) {
+                    named = true;
+                } else if (line.isEmpty()) {
+                    named = false;
+                } else if (line.startsWith("data: ") && !named) {
                     out.add(JSON.readTree(line.substring(6)));
                 }
             }

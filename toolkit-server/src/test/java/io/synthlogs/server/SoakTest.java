@@ -140,7 +140,7 @@ class SoakTest {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (ndjson && !line.isEmpty()) {
                     delivered.incrementAndGet();
-                } else if (line.startsWith("data: ")) {
+                } else if (line.startsWith("data: {\"batch\"")) {
                     JsonNode event = Running.JSON.readTree(line.substring(6));
                     assertThat(event.get("batch").asLong()).isEqualTo(++events);
                     delivered.addAndGet(event.get("logs").size());

@@ -24,6 +24,12 @@ class StreamsTest {
                 assertThat(events.get(i).has("anomaly_count")).isTrue();
             }
             assertThat(app.get("/api/status").json().get("total_generated").asLong()).isEqualTo(12);
+            // The end is said, so that an EventSource need not take the close for a dropped connection.
+            HttpResponse<Stream<String>> r = app.lines("/api/stream?batch_size=1&interval=0.05&max_batches=2");
+            try (Stream<String> lines = r.body()) {
+                List<String> all = lines.toList();
+                assertThat(all.subList(all.size() - 3, all.size())).containsExactly("event: end", "data: {\"batches\":2}", "");
+            }
         }
     }
 
@@ -34,7 +40,7 @@ class StreamsTest {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                     t -> assertThat(t).startsWith("text/event-stream"));
             try (Stream<String> lines = r.body()) {
-                assertThat(lines.filter(l -> l.startsWith("data: ")).count()).isEqualTo(2);
+                assertThat(lines.filter(l -> l.startsWith("data: {\"batch\"")).count()).isEqualTo(2);
             }
         }
     }

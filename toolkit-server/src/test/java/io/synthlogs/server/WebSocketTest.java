@@ -43,6 +43,9 @@ class WebSocketTest {
                 anomalous += ws.next("logs").get("anomaly_count").asInt();
             }
             assertThat(anomalous).as("anomalous lines in 1000 at rate 0.5").isGreaterThan(200);
+            // null goes back to the configured rate.
+            ws.send("{\"action\":\"configure\",\"config\":{\"anomaly_rate\":null}}");
+            assertThat(ws.next("config_updated").at("/config/anomaly_rate").isNull()).isTrue();
         }
     }
 
