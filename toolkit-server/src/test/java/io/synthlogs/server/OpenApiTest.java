@@ -37,6 +37,33 @@ class OpenApiTest {
     }
 
     @Test
+    void generated_lines_have_the_types_the_log_line_schema_declares_nulled_fields_included() {
+        JsonNode properties = app.get("/openapi.json").json().at("/components/schemas/LogLine/properties");
+        // Data anomalies only, so that null_values lines (a field written as null) come up for sure.
+        assertThat(app.put("/api/config/anomalies", "{\"anomaly_rate\": 0.5, \"error_spike_enabled\": false,"
+                + " \"latency_degradation_enabled\": false, \"security_threat_enabled\": false,"
+                + " \"resource_exhaustion_enabled\": false, \"service_outage_enabled\": false}").status()).isEqualTo(200);
+        int nulls = 0;
+        for (int request = 0; request < 3; request++) {
+            for (JsonNode line : app.post("/api/generate", "{\"count\": 5000}").json().get("logs")) {
+                for (Map.Entry<String, JsonNode> field : line.properties()) {
+                    JsonNode declared = properties.at("/" + field.getKey() + "/type");
+                    if (declared.isMissingNode()) {
+                        continue; // _labels: a reference
+                    }
+                    String actual = field.getValue().isNull() ? "null" : field.getValue().isTextual() ? "string"
+                            : field.getValue().isIntegralNumber() ? "integer" : field.getValue().isNumber() ? "number" : "other";
+                    nulls += actual.equals("null") ? 1 : 0;
+                    assertThat(declared.toString()).as("%s in %s", field.getKey(), line)
+                            .satisfiesAnyOf(t -> assertThat(t).contains("\"" + actual + "\""),
+                                    t -> assertThat(actual.equals("integer") && t.contains("\"number\"")).isTrue());
+                }
+            }
+        }
+        assertThat(nulls).as("nulled fields seen").isPositive();
+    }
+
+    @Test
     void every_schema_reference_resolves() {
         JsonNode doc = app.get("/openapi.json").json();
         Set<String> refs = doc.findValuesAsText("$ref").stream().collect(Collectors.toSet());
