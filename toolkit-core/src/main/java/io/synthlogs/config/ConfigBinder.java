@@ -59,7 +59,8 @@ final class ConfigBinder {
                 throw s.error("start", startValue, "is not 'now' or an ISO-8601 instant such as 2024-01-01T00:00:00Z");
             }
             if (start.get().isBefore(EARLIEST) || start.get().isAfter(LATEST)) {
-                throw s.error("start", startValue, "is outside the years 0000 to 9999 that timestamps can show");
+                throw s.error("start", startValue, "is outside 0000-01-01 to 9000-01-01 (later starts leave a run too"
+                        + " few years of four-digit timestamps)");
             }
         }
         return new SynthConfig.Timestamps(start, s.number("rate", 1e-6, 1e9));

@@ -596,9 +596,10 @@ public final class LineBuffer {
         if (second != cachedSecond) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
             if (t.getYear() < 0 || t.getYear() > 9999) {
-                // Outside four-digit years: rare enough to format directly.
-                ascii(String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.", t.getYear(),
-                        t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()));
+                // Outside four-digit years (a very slow clock can get there): rare enough to format
+                // directly, in ISO-8601's expanded form (+12163-…) that Instant.parse reads back.
+                String iso = Instant.ofEpochSecond(second).toString();
+                ascii(iso.substring(0, iso.length() - 1)).append((byte) '.');
                 padded(micros, 6);
                 return append((byte) 'Z');
             }

@@ -130,6 +130,16 @@ class FormatTest {
     }
 
     @Test
+    void timestamps_past_year_9999_are_expanded_iso_8601_that_instant_parse_reads_back() {
+        for (String at : new String[] {"+12163-04-27T05:06:07.000089Z", "+10000-01-01T00:00:00.000000Z"}) {
+            LineBuffer buffer = new LineBuffer();
+            buffer.timestamp(Instant.parse(at));
+            assertThat(buffer.toString()).isEqualTo(at);
+            assertThat(Instant.parse(buffer.toString())).isEqualTo(Instant.parse(at));
+        }
+    }
+
+    @Test
     void fixed_point_numbers_round_and_pad() {
         LineBuffer buffer = new LineBuffer();
         buffer.fixed(3500.5, 2).append(' ').fixed(0.004, 2).append(' ').fixed(-12.346, 2).append(' ').fixed(99.95, 1);
