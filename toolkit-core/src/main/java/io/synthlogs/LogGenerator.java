@@ -143,12 +143,12 @@ public final class LogGenerator implements Iterator<LogEntry> {
     }
 
     /**
-     * Makes the next {@code duration} lines one episode of {@code type}.
+     * Makes {@code duration} lines one episode of {@code type}: the next ones, or those right after the
+     * injected episodes still under way or waiting ({@link Injection#startsAtLine} says which).
      *
      * @param subtype a subtype, or {@code null} to draw one
      * @param service the service to affect, or {@code null} to draw one
      * @throws IllegalArgumentException naming what is wrong when the request cannot be met
-     * @throws IllegalStateException when an injection is pending: generate a line of it first
      */
     public Injection inject(AnomalyType type, String subtype, int duration, String service) {
         return engine.inject(type, subtype, duration, service);

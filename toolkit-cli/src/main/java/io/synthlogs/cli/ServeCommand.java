@@ -1,5 +1,6 @@
 package io.synthlogs.cli;
 
+import io.synthlogs.config.ConfigLoader;
 import io.synthlogs.server.ServerOptions;
 import io.synthlogs.server.SynthServer;
 import java.io.PrintStream;
@@ -63,10 +64,16 @@ final class ServeCommand implements Callable<Integer> {
         if (token != null && token.isBlank()) {
             throw new Errors.UsageException("--token: must not be blank; leave it out to serve without authentication");
         }
+        Instant chosenStart = StartOption.parse(start, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        ConfigLoader.Builder builder = config.builder();
+        if (chosenStart != null) {
+            // Through the configuration, as the generator's --start: the same range check and message.
+            builder.set("timestamps.start", chosenStart.toString(), "--start");
+        }
         ServerOptions options = ServerOptions.builder()
-                .config(config.builder().build())
+                .config(builder.build())
                 .seed(seed)
-                .start(StartOption.parse(start, Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .start(chosenStart)
                 .host(host)
                 .port(port)
                 .token(token)

@@ -170,6 +170,8 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("'0.1B' is less than one byte");
         assertThat(run("--max-file-size", "2000GB")).isEqualTo(2);
         assertThat(err.toString()).contains("'2000GB' is more than the largest file size, 1000000MB");
+        assertThat(run("serve", "--port", "0", "--start", "9500-01-01T00:00:00Z")).isEqualTo(2);
+        assertThat(err.toString()).contains("--start: timestamps.start: '9500-01-01T00:00:00Z' is outside 0000-01-01 to 9000-01-01");
         assertThat(run("-c", "nope.yaml", "serve", "--port", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("synthlogs: --config before 'serve' belongs to generating and would do"
                 + " nothing here; give serve's options after it, e.g. 'synthlogs serve --config FILE'");

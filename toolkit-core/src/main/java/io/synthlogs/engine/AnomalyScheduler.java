@@ -40,45 +40,62 @@ final class AnomalyScheduler {
     }
 
     /**
-     * An enabled kind the sources can show, with the subtypes they can show: {@code [null]} for a kind
-     * without subtypes.
+     * An enabled kind the sources can show: the subtypes they can show ({@code [null]} for a kind
+     * without subtypes) and, for each, the services that can show it.
      */
-    record Choice(AnomalyType type, List<String> subtypes) {}
+    record Choice(AnomalyType type, List<String> subtypes, List<List<String>> services) {}
 
     /** The enabled kinds the sources of {@code probe} can show, in the configuration's order. */
     static List<Choice> showable(SynthConfig.Anomalies settings, PatternContext probe) {
         List<Choice> found = new ArrayList<>();
         for (AnomalyType type : settings.active()) {
             SynthConfig.AnomalyKind kind = settings.types().get(type);
-            List<String> subtypes = shown(type, kind.subtypes().isEmpty() ? Collections.singletonList(null)
-                    : kind.subtypes(), kind, probe);
+            List<String> subtypes = new ArrayList<>();
+            List<List<String>> services = new ArrayList<>();
+            for (String subtype : subtypesOf(type, kind)) {
+                List<String> showing = servicesShowing(type, subtype, kind, probe);
+                if (!showing.isEmpty()) {
+                    subtypes.add(subtype);
+                    services.add(showing);
+                }
+            }
             if (!subtypes.isEmpty()) {
-                found.add(new Choice(type, subtypes));
+                found.add(new Choice(type, subtypes, services));
             }
         }
         return found;
     }
 
-    /** Those of {@code subtypes} that some configured service can show. */
-    static List<String> shown(AnomalyType type, List<String> subtypes, SynthConfig.AnomalyKind kind, PatternContext probe) {
+    /** The subtypes to draw from: {@code [null]} for a kind without; all of them where the configuration lists none. */
+    static List<String> subtypesOf(AnomalyType type, SynthConfig.AnomalyKind kind) {
+        return type.subtypes().isEmpty() ? Collections.singletonList(null)
+                : kind.subtypes().isEmpty() ? type.subtypes() : kind.subtypes();
+    }
+
+    /** Those of {@code subtypes} that {@code service} (or, when null, some configured service) can show. */
+    static List<String> shown(AnomalyType type, List<String> subtypes, SynthConfig.AnomalyKind kind, PatternContext probe,
+            String service) {
         List<String> shown = new ArrayList<>();
         for (String subtype : subtypes) {
-            if (canShow(type, subtype, kind, probe)) {
+            if (service == null ? !servicesShowing(type, subtype, kind, probe).isEmpty()
+                    : create(type, subtype, kind, probe, new Rng(0), service) != null) {
                 shown.add(subtype);
             }
         }
         return shown;
     }
 
-    private static boolean canShow(AnomalyType type, String subtype, SynthConfig.AnomalyKind kind, PatternContext probe) {
+    /** The configured services an episode of this kind and subtype can be made for. */
+    static List<String> servicesShowing(AnomalyType type, String subtype, SynthConfig.AnomalyKind kind, PatternContext probe) {
+        List<String> showing = new ArrayList<>();
         for (SynthConfig.Source source : probe.traffic.sources()) {
             for (String service : source.services()) {
                 if (create(type, subtype, kind, probe, new Rng(0), service) != null) {
-                    return true;
+                    showing.add(service);
                 }
             }
         }
-        return false;
+        return showing;
     }
 
     /** A planned episode and the normal lines before it. */
@@ -92,19 +109,28 @@ final class AnomalyScheduler {
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Choice choice = choices.get(rng.weighted(weights));
-            AnomalyType type = choice.type();
-            SynthConfig.AnomalyKind kind = settings.types().get(type);
             String subtype = choice.subtypes().get(0) == null ? null : rng.pick(choice.subtypes());
-            AnomalyPattern pattern = create(type, subtype, kind, ctx, rng, null);
-            if (pattern == null) {
-                continue;
+            AnomalyPattern pattern = create(choice.type(), subtype, settings.types().get(choice.type()), ctx, rng, null);
+            if (pattern != null) {
+                return plan(choice.type(), subtype, pattern, rate, rng);
             }
-            double focus = Math.max(focus(type, kind), rate);
-            double meanGap = kind.durationLogs() * (1 / rate - 1 / focus);
-            long gap = Math.round(meanGap * rng.uniform(0.5, 1.5));
-            return new Plan(type, subtype, kind.durationLogs(), focus, gap, pattern);
         }
-        return null;
+        // Every draw picked a source that cannot show its kind (one shown by a single service, say):
+        // name a service that can, so that a plan never fails and the anomalies never stop.
+        Choice choice = choices.get(rng.weighted(weights));
+        int which = rng.nextInt(choice.subtypes().size());
+        String service = rng.pick(choice.services().get(which));
+        String subtype = choice.subtypes().get(which);
+        AnomalyPattern pattern = create(choice.type(), subtype, settings.types().get(choice.type()), ctx, rng, service);
+        return pattern == null ? null : plan(choice.type(), subtype, pattern, rate, rng);
+    }
+
+    private Plan plan(AnomalyType type, String subtype, AnomalyPattern pattern, double rate, Rng rng) {
+        SynthConfig.AnomalyKind kind = settings.types().get(type);
+        double focus = Math.max(focus(type, kind), rate);
+        double meanGap = kind.durationLogs() * (1 / rate - 1 / focus);
+        long gap = Math.round(meanGap * rng.uniform(0.5, 1.5));
+        return new Plan(type, subtype, kind.durationLogs(), focus, gap, pattern);
     }
 
     static double focus(AnomalyType type, SynthConfig.AnomalyKind kind) {

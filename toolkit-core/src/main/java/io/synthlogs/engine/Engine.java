@@ -33,6 +33,8 @@ public final class Engine {
     private SynthConfig config;
     private TrafficModel trafficModel;
     private PatternContext context;
+    /** {@link #context} with value writers of its own: what the sources can show is asked of it. */
+    private PatternContext probe;
     private AnomalyScheduler scheduler;
 
     private long clockMicros;
@@ -43,7 +45,8 @@ public final class Engine {
     private AnomalyScheduler.Plan plan;
     private long gapLeft;
     private Run active;
-    private Run injected;
+    /** Injected episodes not begun yet, in order: each begins once those before it have all their lines. */
+    private final java.util.ArrayDeque<Run> injected = new java.util.ArrayDeque<>();
 
     /** An episode in progress. */
     private static final class Run {
@@ -53,6 +56,8 @@ public final class Engine {
         final int duration;
         final double focus;
         final AnomalyPattern pattern;
+        /** Injected: its every line is its own, and a later injection waits for it. */
+        final boolean injected;
         /** Sorted as an {@link Episode} keeps them, so a snapshot copies them without sorting. */
         final Map<String, Object> parameters = new TreeMap<>();
         long firstIndex = -1;
@@ -62,7 +67,9 @@ public final class Engine {
         long endMicros;
         int lines;
 
-        Run(String id, AnomalyType type, String subtype, int duration, double focus, AnomalyPattern pattern) {
+        Run(String id, AnomalyType type, String subtype, int duration, double focus, AnomalyPattern pattern,
+                boolean injected) {
+            this.injected = injected;
             this.id = id;
             this.type = type;
             this.subtype = subtype;
@@ -122,7 +129,8 @@ public final class Engine {
         this.config = newConfig;
         this.trafficModel = new TrafficModel(newConfig, TemplateCatalog.bundled());
         this.context = new PatternContext(TemplateCatalog.bundled(), trafficModel, renderer.values());
-        this.scheduler = new AnomalyScheduler(newConfig.anomalies(), probe(newConfig, trafficModel));
+        this.probe = probe(newConfig, trafficModel);
+        this.scheduler = new AnomalyScheduler(newConfig.anomalies(), probe);
         this.meanGapMicros = 1_000_000.0 / newConfig.timestamps().rate();
         if (active == null) {
             replan();
@@ -139,22 +147,17 @@ public final class Engine {
     }
 
     /**
-     * Makes the next {@code duration} lines one episode of {@code type}. An episode in progress ends
-     * where it is (marked truncated).
+     * Makes {@code duration} lines one episode of {@code type}: the next ones, or, when injected
+     * episodes are under way or waiting, those right after them (every line of an injected episode is
+     * its own, so where it starts is known now). A spontaneous episode in progress ends where the
+     * injected one begins (marked truncated).
      *
      * @param subtype a subtype of {@code type}, or {@code null} to draw one
      * @param service the service to affect, or {@code null} to draw one
      * @throws IllegalArgumentException when the subtype or service is unknown or the sources cannot
      *     show this kind
-     * @throws IllegalStateException when an injection is pending (no line of it generated yet): a second
-     *     one would silently replace an episode already announced
      */
     public Injection inject(AnomalyType type, String subtype, int duration, String service) {
-        if (injected != null) {
-            throw new IllegalStateException("an injection is pending: " + injected.id + " (" + injected.type.wireName()
-                    + ", " + injected.duration + " lines) starts with line " + produced
-                    + "; generate a line before injecting again");
-        }
         if (type == AnomalyType.NONE) {
             throw new IllegalArgumentException("anomaly_type 'none' cannot be injected; allowed: "
                     + AnomalyType.injectable().stream().map(AnomalyType::wireName).toList());
@@ -173,17 +176,32 @@ public final class Engine {
                     + config.serviceNames());
         }
         SynthConfig.AnomalyKind kind = config.anomalies().types().get(type);
-        String chosen = subtype != null ? subtype
-                : type.subtypes().isEmpty() ? null
-                : anomalies.pick(kind.subtypes().isEmpty() ? type.subtypes() : kind.subtypes());
+        // Only subtypes the sources (or the service asked for) can show are drawn.
+        List<String> showable = AnomalyScheduler.shown(type, subtype != null ? java.util.Collections.singletonList(subtype)
+                : AnomalyScheduler.subtypesOf(type, kind), kind, probe, service);
+        if (showable.isEmpty()) {
+            throw new IllegalArgumentException(type.wireName() + (subtype == null ? "" : "/" + subtype)
+                    + " cannot be shown by the configured sources" + (service == null ? "" : " on service '" + service + "'"));
+        }
+        String chosen = subtype != null || type.subtypes().isEmpty() ? subtype : anomalies.pick(showable);
         AnomalyPattern pattern = AnomalyScheduler.create(type, chosen, kind, context, anomalies, service);
+        if (pattern == null && service == null) {
+            // The source drawn cannot show it; one of the services that can is named instead.
+            pattern = AnomalyScheduler.create(type, chosen, kind, context, anomalies,
+                    anomalies.pick(AnomalyScheduler.servicesShowing(type, chosen, kind, probe)));
+        }
         if (pattern == null) {
             throw new IllegalArgumentException(type.wireName() + (chosen == null ? "" : "/" + chosen)
                     + " cannot be shown by the configured sources" + (service == null ? "" : " on service '" + service + "'"));
         }
-        injected = new Run(nextEpisodeId(), type, chosen, duration, 1.0, pattern);
-        injected.parameters.put("injected", true);
-        return new Injection(injected.id, type, chosen, duration, produced);
+        long startsAt = produced + (active != null && active.injected ? active.duration - active.lines : 0);
+        for (Run waiting : injected) {
+            startsAt += waiting.duration;
+        }
+        Run run = new Run(nextEpisodeId(), type, chosen, duration, 1.0, pattern, true);
+        run.parameters.put("injected", true);
+        injected.addLast(run);
+        return new Injection(run.id, type, chosen, duration, startsAt);
     }
 
     /**
@@ -225,14 +243,13 @@ public final class Engine {
         long at = clockMicros;
         clockMicros += Math.round(clock.exponential(meanGapMicros));
 
-        if (injected != null) {
+        if (!injected.isEmpty() && (active == null || !active.injected)) {
             if (active != null && active.lines > 0) {
                 onClose.accept(active.snapshot(true));
             }
-            active = injected;
-            injected = null;
+            active = injected.removeFirst();
         } else if (active == null && plan != null && gapLeft-- <= 0) {
-            active = new Run(nextEpisodeId(), plan.type(), plan.subtype(), plan.duration(), plan.focus(), plan.pattern());
+            active = new Run(nextEpisodeId(), plan.type(), plan.subtype(), plan.duration(), plan.focus(), plan.pattern(), false);
             plan = null;
         }
 
@@ -299,7 +316,7 @@ public final class Engine {
     private static List<AnomalyType> kindsShownBy(SynthConfig config, PatternContext probe) {
         return AnomalyType.injectable().stream()
                 .filter(t -> !AnomalyScheduler.shown(t, t.subtypes().isEmpty() ? java.util.Collections.singletonList(null)
-                        : t.subtypes(), config.anomalies().types().get(t), probe).isEmpty())
+                        : t.subtypes(), config.anomalies().types().get(t), probe, null).isEmpty())
                 .toList();
     }
 

@@ -27,13 +27,20 @@ final class FailureNotes {
      * aborted (an assumption failed) is left as it is: it did not fail.
      */
     static Throwable annotate(ExtensionContext context, Throwable failure) {
-        List<Generated> streams = streamsVisibleFrom(context);
-        if (streams.isEmpty() || failure instanceof TestAbortedException) {
+        List<Seen> seen = streamsVisibleFrom(context);
+        if (seen.isEmpty() || failure instanceof TestAbortedException) {
             return failure;
         }
         Map<Generated, String> attached = new IdentityHashMap<>();
         List<String> names = new ArrayList<>();
-        for (Generated generated : streams) {
+        for (Seen s : seen) {
+            Generated generated = s.generated();
+            String earlier = s.owner().attachment(generated);
+            if (earlier != null) {
+                // A class's or a factory's stream, attached at an earlier failure: named, not copied again.
+                attached.put(generated, earlier);
+                continue;
+            }
             if (generated.lines().count() > ATTACHED_LINES_MAX) {
                 continue; // gigabytes help no one; the seed lines reproduce the data
             }
@@ -41,28 +48,34 @@ final class FailureNotes {
             try {
                 context.publishFile(file, JSON_LINES, path -> {
                     generated.lines().writeTo(path, LogFormat.JSON);
-                    attached.put(generated, path.toAbsolutePath().toString());
+                    String where = path.toAbsolutePath().toString();
+                    attached.put(generated, where);
+                    s.owner().attached(generated, where);
                 });
             } catch (RuntimeException e) {
                 // No report directory in this launcher: the seed lines still reproduce the data.
             }
         }
+        List<Generated> streams = seen.stream().map(Seen::generated).toList();
         failure.addSuppressed(SyntheticLogsReproduction.of(streams, nearest(context, ExtensionContext::getTestClass)
                 .map(Class::getName).orElse("*"), nearest(context, ExtensionContext::getTestMethod).map(Method::getName)
                 .orElse("*"), attached, Layer.configurationParameters(context)));
         return failure;
     }
 
+    /** A stream a test saw, and the state of the context that made it. */
+    private record Seen(TestState owner, Generated generated) {}
+
     /** The streams of this context and those enclosing it, the outermost first. */
-    private static List<Generated> streamsVisibleFrom(ExtensionContext context) {
-        List<Generated> streams = new ArrayList<>();
+    private static List<Seen> streamsVisibleFrom(ExtensionContext context) {
+        List<Seen> seen = new ArrayList<>();
         for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
             TestState state = c.get().getStore(SyntheticLogsExtension.NAMESPACE).get(c.get().getUniqueId(), TestState.class);
             if (state != null) {
-                streams.addAll(0, state.streams());
+                seen.addAll(0, state.streams().stream().map(g -> new Seen(state, g)).toList());
             }
         }
-        return streams;
+        return seen;
     }
 
     /** What the closest context that has it says: a dynamic test's own context has no class or method. */

@@ -52,9 +52,11 @@ final class SyntheticLogsExtension implements ParameterResolver, BeforeAllCallba
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Method method = parameter.getDeclaringExecutable() instanceof Method m ? m : null;
         Target target = Target.of(parameter, method != null && context.getTestMethod().filter(method::equals).isPresent());
+        // A constructor takes the defaults of its own class: an outer class's, for a @Nested test.
+        Class<?> owner = method == null ? parameter.getDeclaringExecutable().getDeclaringClass()
+                : context.getTestClass().orElse(method.getDeclaringClass());
         try {
-            return provide(target, context, method, context.getTestClass().orElse(parameter.getDeclaringExecutable()
-                    .getDeclaringClass()));
+            return provide(target, context, method, owner);
         } catch (ExtensionConfigurationException e) {
             throw new ParameterResolutionException(e.getMessage(), e.getCause() == null ? e : e.getCause());
         }
@@ -72,7 +74,7 @@ final class SyntheticLogsExtension implements ParameterResolver, BeforeAllCallba
             List<Field> fields = AnnotationSupport.findAnnotatedFields(instance.getClass(), SyntheticLogs.class,
                     ModifierSupport::isNotStatic);
             for (Field field : fields) {
-                rejectSharedInstance(field, context);
+                rejectSharedInstance(field, instance.getClass(), context);
                 Object value = provide(Target.of(field), context, context.getTestMethod().orElse(null),
                         instance.getClass());
                 field.setAccessible(true);
@@ -93,15 +95,25 @@ final class SyntheticLogsExtension implements ParameterResolver, BeforeAllCallba
      * One instance for all tests of the class, tests running at the same time: a field filled before
      * each would change under the tests already running, which would read each other's data.
      */
-    private static void rejectSharedInstance(Field field, ExtensionContext context) {
+    private static void rejectSharedInstance(Field field, Class<?> instanceClass, ExtensionContext context) {
         if (context.getExecutionMode() == ExecutionMode.CONCURRENT
                 && context.getConfigurationParameter(PARALLEL_ENABLED, Boolean::parseBoolean).orElse(false)
-                && context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD) == TestInstance.Lifecycle.PER_CLASS) {
+                && lifecycleOf(instanceClass, context) == TestInstance.Lifecycle.PER_CLASS) {
             throw new ExtensionConfigurationException("F" + Target.describe(field).substring(1)
                     + " is filled before each test, but the tests of its class share one instance"
                     + " (@TestInstance(PER_CLASS)) and run concurrently, so they would read each other's data;"
                     + " use a @SyntheticLogs parameter, the per-method lifecycle, or @Execution(SAME_THREAD)");
         }
+    }
+
+    /** The lifecycle of {@code instanceClass}'s instances: an outer class's may differ from the test's own. */
+    private static TestInstance.Lifecycle lifecycleOf(Class<?> instanceClass, ExtensionContext context) {
+        for (java.util.Optional<ExtensionContext> c = java.util.Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            if (c.get().getTestClass().filter(instanceClass::equals).isPresent() && c.get().getTestMethod().isEmpty()) {
+                return c.get().getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD);
+            }
+        }
+        return context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD);
     }
 
     private Object provide(Target target, ExtensionContext context, Method method, Class<?> testClass) {

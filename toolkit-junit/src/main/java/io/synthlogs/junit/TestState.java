@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  */
 final class TestState implements AutoCloseable {
     private final Map<String, Generated> streams = new LinkedHashMap<>();
+    /** Where a failure attached each stream, so that later failures (dynamic tests, say) name it rather than copy it. */
+    private final Map<Generated, String> attachments = new java.util.IdentityHashMap<>();
     private Path directory;
 
     Generated stream(String key) {
@@ -28,6 +30,14 @@ final class TestState implements AutoCloseable {
 
     Collection<Generated> streams() {
         return streams.values();
+    }
+
+    synchronized String attachment(Generated generated) {
+        return attachments.get(generated);
+    }
+
+    synchronized void attached(Generated generated, String path) {
+        attachments.put(generated, path);
     }
 
     /** A path for a new file named {@code name} (made unique) in this test's temporary directory. */

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
@@ -72,6 +73,24 @@ class LifecycleTargetsTest {
                 .map(e -> e.getRequiredPayload(FileEntry.class).getPath()).toList();
         assertThat(files).hasSize(1);
         assertThat(Files.readAllLines(files.get(0))).hasSize(50);
+    }
+
+    @Test
+    void a_factorys_stream_is_attached_once_however_many_of_its_dynamic_tests_fail() {
+        EngineExecutionResults results = Kit.run(ManyFailing.class);
+        results.testEvents().assertStatistics(s -> s.failed(3));
+        assertThat(results.allEvents().fileEntryPublished().count()).isEqualTo(1);
+        Path file = results.allEvents().fileEntryPublished().stream()
+                .map(e -> e.getRequiredPayload(FileEntry.class).getPath()).findFirst().orElseThrow();
+        for (String test : List.of("fails 1", "fails 2", "fails 3")) {
+            assertThat(Kit.failure(results, test).getSuppressed()[0].getMessage()).as(test)
+                    .contains("attached: " + file.toAbsolutePath() + "\n");
+        }
+    }
+
+    @Test
+    void an_outer_classs_constructor_takes_the_outer_classs_defaults_in_a_nested_test() {
+        Kit.run(Outer.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
@@ -160,6 +179,34 @@ class LifecycleTargetsTest {
                     dynamicTest("fails", () -> {
                         throw new AssertionError("dynamic test failed");
                     }));
+        }
+    }
+
+    static class ManyFailing {
+        @TestFactory
+        Stream<DynamicTest> tests(@SyntheticLogs(count = 50) LogStream logs) {
+            return Stream.of(1, 2, 3).map(i -> dynamicTest("fails " + i, () -> {
+                throw new AssertionError("dynamic test " + i + " failed");
+            }));
+        }
+    }
+
+    @SyntheticLogsDefaults(count = 7)
+    static class Outer {
+        final LogStream fromOuter;
+
+        Outer(@SyntheticLogs LogStream logs) {
+            this.fromOuter = logs;
+        }
+
+        @Nested
+        @SyntheticLogsDefaults(count = 9)
+        class Inner {
+            @Test
+            void m(@SyntheticLogs LogStream logs) {
+                assertThat(fromOuter.size()).as("the outer constructor's stream").isEqualTo(7);
+                assertThat(logs.size()).isEqualTo(9);
+            }
         }
     }
 

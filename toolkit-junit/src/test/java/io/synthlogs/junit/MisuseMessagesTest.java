@@ -70,6 +70,10 @@ class MisuseMessagesTest {
                         + " but the tests of its class share one instance (@TestInstance(PER_CLASS)) and run"
                         + " concurrently, so they would read each other's data; use a @SyntheticLogs parameter, the"
                         + " per-method lifecycle, or @Execution(SAME_THREAD)");
+        // The outer instance of @Nested tests is shared just the same.
+        assertThat(only(SharedOuterInstance.class, "junit.jupiter.execution.parallel.enabled", "true"))
+                .startsWith("Field [LogStream " + OWNER + "SharedOuterInstance.logs] is filled before each test, but the"
+                        + " tests of its class share one instance");
         // Without parallel execution the same class runs one test at a time: nothing to refuse.
         Kit.run(SharedConcurrentInstance.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
@@ -207,6 +211,20 @@ class MisuseMessagesTest {
         @Test
         void m(@SyntheticLogs(count = 100, anomalyRate = 0.2, sources = "database", anomalies = AnomalyType.SECURITY_THREAT)
                 LogStream logs) {}
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @Execution(ExecutionMode.CONCURRENT)
+    static class SharedOuterInstance {
+        @SyntheticLogs(count = 10)
+        LogStream logs;
+
+        @org.junit.jupiter.api.Nested
+        @TestInstance(TestInstance.Lifecycle.PER_METHOD)
+        class Inner {
+            @Test
+            void m() {}
+        }
     }
 
     static class BadStart {

@@ -43,8 +43,10 @@ final class ConfigPatch {
         }
         SynthConfig result = new SynthConfig(c.generator(), c.timestamps(), c.sources(), c.levels(), next, c.output());
         Engine.anomaliesItCannotShow(result).ifPresent(problem -> {
-            throw ApiError.badRequest(rate == null ? "anomalies" : "anomaly_rate", problem,
-                    "a kind the configured sources can show, or anomaly_rate 0");
+            // Blamed on what this request changed: the rate, else the first kind it switched on.
+            String field = rate != null ? "anomaly_rate" : enabled.entrySet().stream().filter(Map.Entry::getValue)
+                    .map(e -> e.getKey().wireName() + "_enabled").findFirst().orElse("anomaly_rate");
+            throw ApiError.badRequest(field, problem, "a kind the configured sources can show, or anomaly_rate 0");
         });
         return result;
     }

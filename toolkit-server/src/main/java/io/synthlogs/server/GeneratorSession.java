@@ -39,7 +39,10 @@ final class GeneratorSession {
     private long episodesDropped;
     private SynthConfig config;
     private double generatorRate;
-    private Injection pending;
+    /** Injections announced whose first line has not been generated yet, in order. */
+    private final java.util.ArrayDeque<Injection> pending = new java.util.ArrayDeque<>();
+    /** The line after the last injected episode's last: until then, a new one waits its turn. */
+    private long injectedUntil;
     private long total;
     private long anomalies;
     private final Map<AnomalyType, Long> byType = new EnumMap<>(AnomalyType.class);
@@ -93,8 +96,8 @@ final class GeneratorSession {
             }
             total += count;
             anomalies += anomalous;
-            if (pending != null && generator.linesGenerated() > pending.startsAtLine()) {
-                pending = null;
+            while (!pending.isEmpty() && generator.linesGenerated() > pending.peekFirst().startsAtLine()) {
+                pending.removeFirst();
             }
             return new Batch(lines, anomalous);
         }
@@ -103,25 +106,24 @@ final class GeneratorSession {
     /** Makes the next {@code duration} lines of the shared stream one episode; see {@link LogGenerator#inject}. */
     Injection inject(AnomalyType type, String subtype, int duration, String service) {
         synchronized (lock) {
-            pending = injectOrConflict(type, subtype, duration, service);
-            return pending;
+            Injection injection = generator.inject(type, subtype, duration, service);
+            pending.addLast(injection);
+            injectedUntil = injection.startsAtLine() + injection.durationLogs();
+            return injection;
         }
     }
 
     /** One line that is an anomaly of {@code type}: a one-line episode injected and generated at once. */
     Batch forced(AnomalyType type) {
         synchronized (lock) {
-            pending = injectOrConflict(type, null, 1, null);
+            if (generator.linesGenerated() < injectedUntil) {
+                // The forced line would come after the injected episodes' lines, not be the one returned.
+                throw new ApiError(409, "injected episodes take the lines up to line " + (injectedUntil - 1)
+                        + " (" + (injectedUntil - generator.linesGenerated()) + " to go); generate those before forcing one",
+                        "force_anomaly", "once the injected episodes have their lines");
+            }
+            inject(type, null, 1, null);
             return generate(1, null);
-        }
-    }
-
-    /** A pending injection is announced (its id, its first line): a second one is refused, not put over it. */
-    private Injection injectOrConflict(AnomalyType type, String subtype, int duration, String service) {
-        try {
-            return generator.inject(type, subtype, duration, service);
-        } catch (IllegalStateException e) {
-            throw new ApiError(409, e.getMessage(), "anomaly_type", "an injection once the pending one has begun");
         }
     }
 
@@ -158,7 +160,8 @@ final class GeneratorSession {
             m.put("anomalies_by_type", types);
             m.put("lines_in_stream", generator.linesGenerated());
             m.put("active_episode", generator.openEpisode().map(EpisodeJson::toMap).orElse(null));
-            m.put("pending_injection", pending == null ? null : injectionJson(pending));
+            m.put("pending_injection", pending.isEmpty() ? null : injectionJson(pending.peekFirst()));
+            m.put("pending_injections", pending.size());
             return m;
         }
     }

@@ -133,6 +133,9 @@ final class RestHandlers {
             if (service != null) {
                 throw f.error("service", problem, session.config().serviceNames());
             }
+            if (subtype != null) {
+                throw f.error("subtype", problem, type.subtypes());
+            }
             throw f.error("anomaly_type", problem, showable(session)); // the sources cannot show it anywhere
         }
     }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param token when not {@code null}, every {@code /api} and {@code /ws} call needs it as a bearer token
  * @param limits stream, message and body limits; never {@code null}
  * @param start the simulated clock's first instant, or {@code null} for the config's
- *     {@code timestamps.start}, else the current time truncated to microseconds
+ *     {@code timestamps.start}, else {@code 2024-01-01T00:00:00Z} when a seed is given (so that the
+ *     seed alone reproduces the stream), else the current time truncated to microseconds
  */
 public record ServerOptions(
         SynthConfig config, Long seed, String host, int port, String token, ServerLimits limits, Instant start) {

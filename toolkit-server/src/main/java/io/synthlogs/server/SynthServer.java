@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.session.DefaultSessionCache;
 import org.eclipse.jetty.session.NullSessionCache;
 import org.eclipse.jetty.session.NullSessionDataStore;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -47,6 +48,8 @@ public final class SynthServer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final LogSocket socket;
     private final List<Routes.Route> routes;
+    /** Jetty's, which the WebSocket upgrade uses; see the constructor. */
+    private final SessionHandler sessions;
     private final Javalin app;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
@@ -67,6 +70,7 @@ public final class SynthServer implements AutoCloseable {
         RestHandlers rest = new RestHandlers(session, registry, limits.maxBodyBytes());
         StreamHandlers streams = new StreamHandlers(session, registry);
         List<List<Routes.Route>> registered = new java.util.ArrayList<>();
+        List<SessionHandler> sessionHandlers = new java.util.ArrayList<>();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -85,6 +89,7 @@ public final class SynthServer implements AutoCloseable {
             // cache, every upgrade (a refused one too) left a session in memory that never expired.
             config.jetty.modifyServletContextHandler(context -> {
                 SessionHandler sessions = context.getSessionHandler();
+                sessionHandlers.add(sessions);
                 NullSessionCache cache = new NullSessionCache(sessions);
                 cache.setSessionDataStore(new NullSessionDataStore());
                 sessions.setSessionCache(cache);
@@ -104,7 +109,13 @@ public final class SynthServer implements AutoCloseable {
             registered.add(Routes.register(config.routes, pages, rest, streams, socket, options.token()));
         });
         this.routes = registered.get(0);
+        this.sessions = sessionHandlers.isEmpty() ? null : sessionHandlers.get(0);
         pages.routes(routes);
+    }
+
+    /** HTTP sessions Jetty holds in memory: none, however many upgrades came (tests ask). */
+    long sessionsKept() {
+        return sessions != null && sessions.getSessionCache() instanceof DefaultSessionCache cache ? cache.getSessionsCurrent() : 0;
     }
 
     /** Builds a server; nothing is bound until {@link #start()}. */

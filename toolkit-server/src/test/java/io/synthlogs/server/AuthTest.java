@@ -51,9 +51,13 @@ class AuthTest {
                     // No HTTP session either: each upgrade used to leave one in memory for good.
                     assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
                 });
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> app.ws("/ws/logs")).isInstanceOf(ExecutionException.class);
+        }
         try (Running.Ws ws = app.ws("/ws/logs?token=s3cret")) {
             ws.next("logs");
         }
+        assertThat(app.server.sessionsKept()).as("HTTP sessions left in memory by upgrades").isZero();
         try (Running.Ws ws = app.ws("/ws/logs", "Authorization", "Bearer s3cret")) {
             ws.next("logs");
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlogs.AnomalyType;
 import io.synthlogs.config.ConfigLoader;
 import java.net.http.HttpRequest;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,18 +223,26 @@ class RestEndpointsTest {
     }
 
     @Test
-    void a_second_injection_while_one_is_pending_is_a_409_and_the_first_keeps_its_lines() {
+    void injections_from_several_clients_run_one_after_another_each_where_it_was_announced() {
+        // A second injection used to replace the first, whose announced episode then never came.
         JsonNode first = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"error_spike\", \"duration_logs\": 30}").json();
         Running.Reply second = app.post("/api/inject-anomaly", "{\"anomaly_type\": \"security_threat\", \"duration_logs\": 10}");
-        assertThat(second.status()).isEqualTo(409);
-        assertThat(second.json().get("error").asText()).startsWith("an injection is pending: "
-                + first.get("episode_id").asText() + " (error_spike, 30 lines)");
+        assertThat(second.status()).isEqualTo(201);
+        long start = first.get("starts_at_log").asLong();
+        assertThat(second.json().get("starts_at_log").asLong()).isEqualTo(start + 30);
+        assertThat(app.get("/api/status").json().get("pending_injections").asInt()).isEqualTo(2);
+        // A forced line would come after them: refused until they have their lines.
         assertThat(app.post("/api/generate/single", "{\"force_anomaly\": \"data_anomaly\"}").status()).isEqualTo(409);
-        app.post("/api/generate", "{\"count\": 40}");
-        JsonNode episodes = app.get("/api/episodes").json().get("episodes");
-        assertThat(episodes.findValuesAsText("episode_id")).contains(first.get("episode_id").asText());
-        // Once the pending one has begun, the next injection is taken.
-        assertThat(app.post("/api/inject-anomaly", "{\"anomaly_type\": \"security_threat\"}").status()).isEqualTo(201);
+        app.post("/api/generate", "{\"count\": 41}");
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        app.get("/api/episodes").json().get("episodes").forEach(e -> byId.put(e.get("episode_id").asText(), e));
+        JsonNode a = byId.get(first.get("episode_id").asText());
+        JsonNode b = byId.get(second.json().get("episode_id").asText());
+        assertThat(a.get("first_line").asLong()).isEqualTo(start);
+        assertThat(a.get("line_count").asInt()).isEqualTo(30);
+        assertThat(b.get("first_line").asLong()).isEqualTo(start + 30);
+        assertThat(b.get("line_count").asInt()).isEqualTo(10);
+        assertThat(app.post("/api/generate/single", "{\"force_anomaly\": \"data_anomaly\"}").status()).isEqualTo(200);
     }
 
     @Test
