@@ -56,22 +56,24 @@ class ServeIT {
 
     @Test
     void a_start_that_is_not_an_instant_is_a_usage_error() throws Exception {
-        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "serve", "--port", "0", "--start", "yesterday")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(2);
-        assertThat(output).isEqualTo("synthlogs: --start: 'yesterday' is not 'now' or an ISO-8601 instant such as"
-                + " 2024-01-01T00:00:00Z\n");
+        assertThat(usageError("serve", "--port", "0", "--start", "yesterday"))
+                .isEqualTo("synthlogs: --start: 'yesterday' is not 'now' or an ISO-8601 instant such as 2024-01-01T00:00:00Z\n");
     }
 
     @Test
     void a_host_that_does_not_resolve_is_a_usage_error() throws Exception {
-        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "serve", "--host", "999.1.1.1", "--port", "0")
-                .redirectErrorStream(true).start();
+        assertThat(usageError("serve", "--host", "999.1.1.1", "--port", "0"))
+                .isEqualTo("synthlogs: --host: '999.1.1.1' is neither an IP address nor a name this machine resolves\n");
+    }
+
+    /** What the launcher printed for {@code args}, which must exit 2. */
+    private static String usageError(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("synthlogs").toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(2);
-        assertThat(output).isEqualTo("synthlogs: --host: '999.1.1.1' is neither an IP address nor a name this machine resolves\n");
+        return output;
     }
 }

@@ -110,7 +110,8 @@ class ConfigUnderStreamsTest {
             Running.Reply forced = infra.post("/api/generate/single", "{\"force_anomaly\": \"latency_degradation\"}");
             assertThat(forced.status()).isEqualTo(400);
             assertThat(forced.json().get("field").asText()).isEqualTo("force_anomaly");
-            List<String> allowed = Running.JSON.convertValue(forced.json().get("allowed"), List.class);
+            List<String> allowed = java.util.stream.StreamSupport.stream(forced.json().get("allowed").spliterator(), false)
+                    .map(JsonNode::asText).toList();
             assertThat(allowed).contains("resource_exhaustion").doesNotContain("latency_degradation", "security_threat");
             Running.Reply injected = infra.post("/api/inject-anomaly", "{\"anomaly_type\": \"security_threat\"}");
             assertThat(injected.status()).isEqualTo(400);

@@ -152,6 +152,14 @@ final class Running implements AutoCloseable {
             return null;
         }
 
+        /** Why the client's side of the connection failed, if it did (a protocol error, a reset). */
+        volatile Throwable error;
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            this.error = error;
+        }
+
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closeCode = statusCode;
@@ -164,8 +172,9 @@ final class Running implements AutoCloseable {
             try {
                 socket.sendText(text, true).join();
             } catch (java.util.concurrent.CompletionException e) {
-                String close = closeCode == -1 ? "the server sent no close frame"
-                        : "the server closed with " + closeCode + " '" + closeReason + "'";
+                String close = (closeCode == -1 ? "the server sent no close frame"
+                        : "the server closed with " + closeCode + " '" + closeReason + "'")
+                        + (error == null ? "" : "; the connection failed first: " + error);
                 throw new IllegalStateException("sending " + text + " failed (" + e.getCause() + "); " + close + "; "
                         + messages.size() + " messages unread, the first: " + messages.stream().limit(3).toList(), e);
             }
