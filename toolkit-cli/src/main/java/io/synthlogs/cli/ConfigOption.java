@@ -18,6 +18,9 @@ final class ConfigOption {
     /** A loader holding that configuration, ready for more layers. */
     ConfigLoader.Builder builder() {
         ConfigLoader.Builder builder = ConfigLoader.builder();
+        if (given != null && given.toString().isEmpty()) {
+            throw new ConfigException("--config", "", "the path is empty; give a YAML file");
+        }
         if (given != null && !Files.exists(given)) {
             throw new ConfigException("--config", "", "file '" + given + "' does not exist");
         }

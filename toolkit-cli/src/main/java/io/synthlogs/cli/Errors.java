@@ -16,6 +16,9 @@ final class Errors {
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         cli.getErr().println("synthlogs: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            cli.getErr().println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
         cli.getErr().println("Run 'synthlogs --help' for usage.");
         return USAGE;
     }

@@ -4,6 +4,7 @@ import io.synthlogs.Scenario;
 import io.synthlogs.config.ConfigLoader;
 import io.synthlogs.config.SynthConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -96,6 +97,10 @@ public final class SynthlogsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (manifest != null && (manifest.toString().isEmpty() || Files.isDirectory(manifest))) {
+            throw new Errors.UsageException("--manifest: '" + manifest + "' is " + (manifest.toString().isEmpty()
+                    ? "empty" : "a directory") + "; give the path of a file to write");
+        }
         SynthConfig synth = configuration();
         Scenario scenario = scenario(synth);
         boolean paced = synth.generator().totalLogs() == 0 || interval != null;

@@ -163,6 +163,14 @@ class GenerateCommandTest {
         assertThat(run("--config", bad.toString())).isEqualTo(2);
         assertThat(err.toString()).contains(bad + ":2:9: anomalies.rate: 'lots' is not a number");
         assertThat(run("--start", "yesterday")).isEqualTo(2);
+        assertThat(run("--anomaly_rate", "0.1")).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean --anomaly-rate?");
+        assertThat(run("--manifest", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("synthlogs: --manifest: '' is empty; give the path of a file to write");
+        assertThat(run("--manifest", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("' is a directory; give the path of a file to write");
+        assertThat(run("-c", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("synthlogs: --config: the path is empty; give a YAML file");
         assertThat(run("--frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("synthlogs --help");
         assertThat(run("--max-file-size", "ten")).isEqualTo(2);
