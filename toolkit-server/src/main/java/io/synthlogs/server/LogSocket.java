@@ -31,9 +31,12 @@ final class LogSocket {
     private final StreamRegistry registry;
     private final ScheduledExecutorService scheduler;
     private final int maxMessageBytes;
+    private final long pingAfterNanos;
     private final Map<String, WsClient> clients = new ConcurrentHashMap<>();
 
-    LogSocket(GeneratorSession session, StreamRegistry registry, ScheduledExecutorService scheduler, int maxMessageBytes) {
+    LogSocket(GeneratorSession session, StreamRegistry registry, ScheduledExecutorService scheduler, int maxMessageBytes,
+            long pingAfterNanos) {
+        this.pingAfterNanos = pingAfterNanos;
         this.session = session;
         this.registry = registry;
         this.scheduler = scheduler;
@@ -56,7 +59,7 @@ final class LogSocket {
 
     private void connected(WsConnectContext ctx) {
         StreamParams params = StreamParams.defaults(session.config().generator().interval());
-        WsClient client = new WsClient(ctx.session, session, scheduler, params);
+        WsClient client = new WsClient(ctx.session, session, scheduler, params, pingAfterNanos);
         try {
             client.slot = registry.open(() -> client.close(1001, "the server is stopping"));
         } catch (ApiError e) {

@@ -13,16 +13,23 @@ package io.synthlogs.server;
  *     message (and beyond four times this Jetty closes the connection with 1009)
  * @param maxBodyBytes largest HTTP request body; larger ones get 413
  * @param maxEpisodesKept closed episodes kept for {@code /api/episodes}; older ones are dropped and counted
+ * @param wsIdleTimeout a WebSocket with no traffic either way for this long is closed (1001); the server
+ *     pings a quiet client (a paused one) at a third of it, so only a client that vanished times out
  */
-public record ServerLimits(int maxStreams, int maxWsMessageBytes, int maxBodyBytes, int maxEpisodesKept) {
-    /** 64 streams, 64 KiB WebSocket messages, 64 KiB bodies, 10 000 episodes. */
-    public static final ServerLimits DEFAULTS = new ServerLimits(64, 64 * 1024, 64 * 1024, 10_000);
+public record ServerLimits(int maxStreams, int maxWsMessageBytes, int maxBodyBytes, int maxEpisodesKept,
+        java.time.Duration wsIdleTimeout) {
+    /** 64 streams, 64 KiB WebSocket messages, 64 KiB bodies, 10 000 episodes, a 10-minute WebSocket idle timeout. */
+    public static final ServerLimits DEFAULTS = new ServerLimits(64, 64 * 1024, 64 * 1024, 10_000,
+            java.time.Duration.ofMinutes(10));
 
     public ServerLimits {
         positive("maxStreams", maxStreams);
         positive("maxWsMessageBytes", maxWsMessageBytes);
         positive("maxBodyBytes", maxBodyBytes);
         positive("maxEpisodesKept", maxEpisodesKept);
+        if (wsIdleTimeout == null || wsIdleTimeout.toMillis() < 300) {
+            throw new IllegalArgumentException("wsIdleTimeout must be at least 300 ms, got " + wsIdleTimeout);
+        }
     }
 
     /** The defaults: see {@link #DEFAULTS}. */
@@ -32,17 +39,22 @@ public record ServerLimits(int maxStreams, int maxWsMessageBytes, int maxBodyByt
 
     /** These limits with another stream limit. */
     public ServerLimits withMaxStreams(int value) {
-        return new ServerLimits(value, maxWsMessageBytes, maxBodyBytes, maxEpisodesKept);
+        return new ServerLimits(value, maxWsMessageBytes, maxBodyBytes, maxEpisodesKept, wsIdleTimeout);
     }
 
     /** These limits with another WebSocket message limit. */
     public ServerLimits withMaxWsMessageBytes(int value) {
-        return new ServerLimits(maxStreams, value, maxBodyBytes, maxEpisodesKept);
+        return new ServerLimits(maxStreams, value, maxBodyBytes, maxEpisodesKept, wsIdleTimeout);
     }
 
     /** These limits with another body limit. */
     public ServerLimits withMaxBodyBytes(int value) {
-        return new ServerLimits(maxStreams, maxWsMessageBytes, value, maxEpisodesKept);
+        return new ServerLimits(maxStreams, maxWsMessageBytes, value, maxEpisodesKept, wsIdleTimeout);
+    }
+
+    /** These limits with another WebSocket idle timeout. */
+    public ServerLimits withWsIdleTimeout(java.time.Duration value) {
+        return new ServerLimits(maxStreams, maxWsMessageBytes, maxBodyBytes, maxEpisodesKept, value);
     }
 
     private static void positive(String name, int value) {

@@ -7,7 +7,6 @@ import io.javalin.json.JavalinJackson;
 import io.synthlogs.Scenario;
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -65,7 +64,8 @@ public final class SynthServer implements AutoCloseable {
         this.session = new GeneratorSession(options.config(), seed, start, limits.maxEpisodesKept());
         this.registry = new StreamRegistry(limits.maxStreams());
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("synthlogs-ws-"));
-        this.socket = new LogSocket(session, registry, scheduler, limits.maxWsMessageBytes());
+        this.socket = new LogSocket(session, registry, scheduler, limits.maxWsMessageBytes(),
+                limits.wsIdleTimeout().toNanos() / 3);
         Pages pages = new Pages();
         RestHandlers rest = new RestHandlers(session, registry, limits.maxBodyBytes());
         StreamHandlers streams = new StreamHandlers(session, registry);
@@ -98,7 +98,7 @@ public final class SynthServer implements AutoCloseable {
             config.jetty.modifyWebSocketServletFactory(factory -> {
                 // Our own check answers up to 4x the limit with an error message; beyond, Jetty closes (1009).
                 factory.setMaxTextMessageSize(4L * limits.maxWsMessageBytes());
-                factory.setIdleTimeout(Duration.ofMinutes(10));
+                factory.setIdleTimeout(limits.wsIdleTimeout());
             });
             config.staticFiles.enableWebjars();
             config.staticFiles.add(sf -> {

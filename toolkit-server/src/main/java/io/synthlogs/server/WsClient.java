@@ -22,6 +22,9 @@ final class WsClient {
     private final GeneratorSession session;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** A client quiet for this long is pinged, so that the idle timeout closes only vanished ones. */
+    private final long pingAfterNanos;
+    private volatile long lastSent = System.nanoTime();
     private ScheduledFuture<?> next;
     private CompletableFuture<Void> closing;
     private boolean stopped;
@@ -30,7 +33,9 @@ final class WsClient {
     volatile boolean paused;
     StreamRegistry.Slot slot;
 
-    WsClient(Session socket, GeneratorSession session, ScheduledExecutorService scheduler, StreamParams params) {
+    WsClient(Session socket, GeneratorSession session, ScheduledExecutorService scheduler, StreamParams params,
+            long pingAfterNanos) {
+        this.pingAfterNanos = pingAfterNanos;
         this.socket = socket;
         this.session = session;
         this.scheduler = scheduler;
@@ -59,7 +64,12 @@ final class WsClient {
                 return;
             }
             StreamParams p = params;
+            if (paused && System.nanoTime() - lastSent >= pingAfterNanos) {
+                lastSent = System.nanoTime();
+                socket.sendPing(java.nio.ByteBuffer.allocate(0), Callback.NOOP);
+            }
             if (!paused && sending.compareAndSet(false, true)) {
+                lastSent = System.nanoTime();
                 GeneratorSession.Batch batch = session.generate(p.batchSize(), p.anomalyRate());
                 String message = Json.batch(Json.buffer(batch.lines().size()), "logs", ++batches, batch,
                         p.includeLabels()).toString();

@@ -82,6 +82,24 @@ class WebSocketTest {
     }
 
     @Test
+    void a_paused_client_is_kept_alive_past_the_idle_timeout() throws Exception {
+        // Paused, nothing flows either way; pings keep it open (it used to be closed with 1001).
+        try (Running quick = Running.start(Running.options().limits(ServerLimits.defaults()
+                .withWsIdleTimeout(java.time.Duration.ofSeconds(1))));
+                Running.Ws ws = quick.ws("/ws/logs")) {
+            ws.send("{\"action\":\"configure\",\"config\":{\"interval\":0.05}}");
+            ws.next("config_updated");
+            ws.send("{\"action\":\"pause\"}");
+            ws.next("paused");
+            Thread.sleep(3000);
+            assertThat(ws.closeCode).as("closed while paused").isEqualTo(-1);
+            ws.send("{\"action\":\"resume\"}");
+            ws.next("resumed");
+            assertThat(ws.next("logs").get("logs")).isNotEmpty();
+        }
+    }
+
+    @Test
     void malformed_messages_get_an_error_and_the_connection_stays_open() throws Exception {
         try (Running.Ws ws = app.ws("/ws/logs")) {
             String[] bad = {
