@@ -85,6 +85,16 @@ final class Routes {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
             ctx.status(e.status()).json(e.body());
+            if (ctx.header("Upgrade") != null) {
+                // A refused WebSocket upgrade never writes the result it was given: write the body here.
+                try {
+                    byte[] body = Json.write(e.body()).getBytes(StandardCharsets.UTF_8);
+                    ctx.res().setContentLength(body.length);
+                    ctx.res().getOutputStream().write(body);
+                } catch (IOException | IllegalStateException ignored) {
+                    // The client has its status; the body is a courtesy.
+                }
+            }
         });
         config.exception(HttpResponseException.class, (e, ctx) -> {
             drain(ctx);

@@ -41,6 +41,26 @@ class AuthTest {
     }
 
     @Test
+    void a_refused_upgrade_gets_the_json_error_too() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /ws/logs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            var length = java.util.regex.Pattern.compile("Content-Length: (\\d+)").matcher(head);
+            assertThat(length.find()).as(head.toString()).isTrue();
+            String body = new String(in.readNBytes(Integer.parseInt(length.group(1))), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(head.toString()).startsWith("HTTP/1.1 401").contains("WWW-Authenticate: Bearer");
+            assertThat(body).startsWith("{\"error\":\"authentication required");
+        }
+    }
+
+    @Test
     void websockets_need_the_token_too() throws Exception {
         assertThatThrownBy(() -> app.ws("/ws/logs"))
                 .isInstanceOf(ExecutionException.class)
