@@ -68,8 +68,12 @@ final class AnomalyScheduler {
 
     /** The subtypes to draw from: {@code [null]} for a kind without; all of them where the configuration lists none. */
     static List<String> subtypesOf(AnomalyType type, SynthConfig.AnomalyKind kind) {
-        return type.subtypes().isEmpty() ? Collections.singletonList(null)
-                : kind.subtypes().isEmpty() ? type.subtypes() : kind.subtypes();
+        return type.subtypes().isEmpty() || kind.subtypes().isEmpty() ? subtypesOf(type) : kind.subtypes();
+    }
+
+    /** Every subtype of {@code type}, whatever the configuration lists: {@code [null]} for a kind without. */
+    static List<String> subtypesOf(AnomalyType type) {
+        return type.subtypes().isEmpty() ? Collections.singletonList(null) : type.subtypes();
     }
 
     /** Those of {@code subtypes} that {@code service} (or, when null, some configured service) can show. */

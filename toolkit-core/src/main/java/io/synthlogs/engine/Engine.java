@@ -180,8 +180,7 @@ public final class Engine {
         List<String> showable = AnomalyScheduler.shown(type, subtype != null ? java.util.Collections.singletonList(subtype)
                 : AnomalyScheduler.subtypesOf(type, kind), kind, probe, service);
         if (showable.isEmpty()) {
-            throw new IllegalArgumentException(type.wireName() + (subtype == null ? "" : "/" + subtype)
-                    + " cannot be shown by the configured sources" + (service == null ? "" : " on service '" + service + "'"));
+            throw cannotShow(type, subtype, service);
         }
         String chosen = subtype != null || type.subtypes().isEmpty() ? subtype : anomalies.pick(showable);
         AnomalyPattern pattern = AnomalyScheduler.create(type, chosen, kind, context, anomalies, service);
@@ -191,8 +190,7 @@ public final class Engine {
                     anomalies.pick(AnomalyScheduler.servicesShowing(type, chosen, kind, probe)));
         }
         if (pattern == null) {
-            throw new IllegalArgumentException(type.wireName() + (chosen == null ? "" : "/" + chosen)
-                    + " cannot be shown by the configured sources" + (service == null ? "" : " on service '" + service + "'"));
+            throw cannotShow(type, chosen, service); // the probe said it could: a pattern that depends on its draws
         }
         long startsAt = produced + (active != null && active.injected ? active.duration - active.lines : 0);
         for (Run waiting : injected) {
@@ -286,6 +284,11 @@ public final class Engine {
         return out;
     }
 
+    private static IllegalArgumentException cannotShow(AnomalyType type, String subtype, String service) {
+        return new IllegalArgumentException(type.wireName() + (subtype == null ? "" : "/" + subtype)
+                + " cannot be shown by the configured sources" + (service == null ? "" : " on service '" + service + "'"));
+    }
+
     /**
      * Why {@code config} cannot give the anomalies it asks for, or empty: its rate is positive, but its
      * sources can show none of its enabled kinds (say, only security threats, and only a database).
@@ -315,8 +318,8 @@ public final class Engine {
 
     private static List<AnomalyType> kindsShownBy(SynthConfig config, PatternContext probe) {
         return AnomalyType.injectable().stream()
-                .filter(t -> !AnomalyScheduler.shown(t, t.subtypes().isEmpty() ? java.util.Collections.singletonList(null)
-                        : t.subtypes(), config.anomalies().types().get(t), probe, null).isEmpty())
+                .filter(t -> !AnomalyScheduler.shown(t, AnomalyScheduler.subtypesOf(t), config.anomalies().types().get(t),
+                        probe, null).isEmpty())
                 .toList();
     }
 

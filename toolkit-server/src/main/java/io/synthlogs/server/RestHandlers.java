@@ -127,14 +127,12 @@ final class RestHandlers {
             return session.inject(type, subtype, duration == null ? DEFAULT_DURATION : duration, service);
         } catch (IllegalArgumentException e) {
             String problem = e.getMessage();
-            if (problem.contains("subtype")) {
+            // An unknown subtype, or one the sources cannot show anywhere; else the service asked for.
+            if (problem.contains("subtype") || service == null && subtype != null) {
                 throw f.error("subtype", problem, type.subtypes());
             }
             if (service != null) {
                 throw f.error("service", problem, session.config().serviceNames());
-            }
-            if (subtype != null) {
-                throw f.error("subtype", problem, type.subtypes());
             }
             throw f.error("anomaly_type", problem, showable(session)); // the sources cannot show it anywhere
         }
