@@ -154,7 +154,11 @@ public final class LogGenerator implements Iterator<LogEntry> {
         return engine.inject(type, subtype, duration, service);
     }
 
-    /** Continues with a new configuration: same clock, same seed streams, no episode lost. */
+    /**
+     * Continues with a new configuration: same clock, same seed streams. An episode in progress goes
+     * on, except a spontaneous one whose kind the new configuration no longer asks for (rate 0 or its
+     * kind disabled), which ends here, marked truncated.
+     */
     public void reconfigure(SynthConfig config) {
         engine.reconfigure(config);
     }

@@ -117,10 +117,20 @@ public final class Engine {
     }
 
     /**
-     * Swaps the configuration without touching the clock, the seed's streams or an episode in
-     * progress: later lines follow the new traffic mix and anomaly rate.
+     * Swaps the configuration without touching the clock or the seed's streams: later lines follow the
+     * new traffic mix and anomaly rate. An episode in progress carries on, unless it arose by itself
+     * and the new configuration no longer asks for its kind (a rate of 0, or its kind disabled): it
+     * ends here, marked truncated, so "no anomalies" means none from the next line on. Injected
+     * episodes were asked for explicitly and always carry on.
      */
     public void reconfigure(SynthConfig newConfig) {
+        if (active != null && !active.injected
+                && (newConfig.anomalies().rate() <= 0 || !newConfig.anomalies().active().contains(active.type))) {
+            if (active.lines > 0) {
+                onClose.accept(active.snapshot(true));
+            }
+            active = null;
+        }
         apply(newConfig);
     }
 

@@ -64,6 +64,26 @@ class RestEndpointsTest {
     }
 
     @Test
+    void a_request_at_rate_zero_gets_no_anomalous_line_even_with_an_episode_under_way() {
+        JsonNode status;
+        do {
+            app.post("/api/generate", "{\"count\": 1, \"anomaly_rate\": 0.9}");
+            status = app.get("/api/status").json();
+        } while (status.get("active_episode").isNull());
+        String open = status.get("active_episode").get("episode_id").asText();
+
+        JsonNode body = app.post("/api/generate", "{\"count\": 2000, \"anomaly_rate\": 0}").json();
+
+        assertThat(body.get("anomaly_count").asInt()).isZero();
+        JsonNode ended = null;
+        for (JsonNode e : app.get("/api/episodes").json().get("episodes")) {
+            ended = e.get("episode_id").asText().equals(open) ? e : ended;
+        }
+        assertThat(ended).as("episode %s in the manifest", open).isNotNull();
+        assertThat(ended.get("parameters").get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
     void generate_without_a_body_uses_the_configured_batch_size() {
         Running.Reply reply = app.send(HttpRequest.newBuilder(app.uri("/api/generate"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
