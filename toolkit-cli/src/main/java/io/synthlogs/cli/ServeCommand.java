@@ -31,13 +31,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind (default: 127.0.0.1; 0.0.0.0 for all).")
     String host = ServerOptions.DEFAULT_HOST;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port (default: 8000; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "PORT", converter = WholeNumber.Port.class,
+            description = "Port (default: 8000; 0 picks a free one).")
     int port = ServerOptions.DEFAULT_PORT;
 
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the shared generator (default: random, shown in /api/status).")
+    @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.Seed.class,
+            description = "Seed of the shared generator (default: random, shown in /api/status).")
     Long seed;
 
     @Option(names = "--start", paramLabel = "INSTANT",
@@ -54,9 +56,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         rejectGeneratorOptions();
-        if (port < 0 || port > 65_535) {
-            throw new Errors.UsageException("--port: " + port + " is not within [0, 65535]");
-        }
         // Resolved here as Jetty would, so a typo is a usage error rather than a failed server start.
         if (new InetSocketAddress(host, 0).isUnresolved()) {
             throw new Errors.UsageException("--host: '" + host + "' is neither an IP address nor a name this machine resolves");

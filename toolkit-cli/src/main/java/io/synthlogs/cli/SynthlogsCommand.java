@@ -47,10 +47,10 @@ public final class SynthlogsCommand implements Callable<Integer> {
     ConfigOption config;
 
     @Option(names = {"-n", "--total"}, paramLabel = "N", description = "Lines to generate; 0 streams until stopped.")
-    Long total;
+    String total;
 
     @Option(names = {"-b", "--batch-size"}, paramLabel = "N", description = "Lines per batch; a paced run (--total 0 or --interval) flushes each batch at once.")
-    Long batchSize;
+    String batchSize;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DEST", description = "Destination: stdout, file or both.")
     String output;
@@ -63,16 +63,17 @@ public final class SynthlogsCommand implements Callable<Integer> {
 
     @Option(names = {"-a", "--anomaly-rate"}, paramLabel = "RATE",
             description = "Expected fraction of lines labeled anomalous, 0.0 to 1.0.")
-    Double anomalyRate;
+    String anomalyRate;
 
     @Option(names = "--no-labels", description = "Leave out the labels (_labels in JSON, [ANOMALY:…] in text).")
     boolean noLabels;
 
     @Option(names = {"-i", "--interval"}, paramLabel = "SECONDS",
             description = "Pause between batches. A finite run is not paced unless this is given.")
-    Double interval;
+    String interval;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed; the same seed gives the same lines, byte for byte.")
+    @Option(names = "--seed", paramLabel = "N", converter = WholeNumber.Seed.class,
+            description = "Seed; the same seed gives the same lines, byte for byte.")
     Long seed;
 
     @Option(names = "--start", paramLabel = "INSTANT",
@@ -87,7 +88,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
     Long maxFileSize;
 
     @Option(names = "--max-files", paramLabel = "N", description = "Keep only the newest N files of this run (0 keeps all).")
-    Long maxFiles;
+    String maxFiles;
 
     @Option(names = "--page-aligned", negatable = true,
             description = "Pad lines so that none (up to 4 KiB long) crosses a 4 KiB page of its file (log files and manifest):"
@@ -117,14 +118,16 @@ public final class SynthlogsCommand implements Callable<Integer> {
 
     private SynthConfig configuration() {
         ConfigLoader.Builder builder = config.builder();
-        set(builder, "generator.total_logs", total, "--total");
-        set(builder, "generator.batch_size", batchSize, "--batch-size");
-        set(builder, "generator.interval", interval, "--interval");
+        // Numbers are taken as text and read as the configuration file's values are, so a wrong one gets
+        // the same message, naming what is allowed ("'abc' is not a whole number; allowed: …").
+        setText(builder, "generator.total_logs", total, "--total");
+        setText(builder, "generator.batch_size", batchSize, "--batch-size");
+        setText(builder, "generator.interval", interval, "--interval");
         set(builder, "output.destination", output, "--output");
         set(builder, "output.format", format, "--format");
         set(builder, "output.file.path", outputPath, "--output-path");
-        set(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
-        set(builder, "output.file.max_files", maxFiles, "--max-files");
+        setText(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
+        setText(builder, "output.file.max_files", maxFiles, "--max-files");
         set(builder, "output.file.page_aligned", pageAligned, pageAligned == Boolean.FALSE ? "--no-page-aligned" : "--page-aligned");
         if (maxFileSize != null) {
             builder.set("output.file.rotation_size_mb", maxFileSize / (double) SynthConfig.FileOutput.BYTES_PER_MB, "--max-file-size");
@@ -162,6 +165,12 @@ public final class SynthlogsCommand implements Callable<Integer> {
     private static void set(ConfigLoader.Builder builder, String key, Object value, String flag) {
         if (value != null) {
             builder.set(key, value, flag);
+        }
+    }
+
+    private static void setText(ConfigLoader.Builder builder, String key, String text, String flag) {
+        if (text != null) {
+            builder.setText(key, text, flag);
         }
     }
 

@@ -151,6 +151,31 @@ class GenerateCommandTest {
     }
 
     @Test
+    void a_number_that_is_not_one_or_too_big_is_told_what_is_allowed() throws Exception {
+        assertThat(run("--total", "abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("--total: generator.total_logs: 'abc' is not a whole number; "
+                + "allowed: a whole number within [0, 9223372036854775807]");
+        assertThat(run("--total", "99999999999999999999")).isEqualTo(2);
+        assertThat(err.toString()).contains("generator.total_logs: 99999999999999999999 is not within [0, 9223372036854775807]");
+        assertThat(run("--total", "1e23")).isEqualTo(2);
+        assertThat(err.toString()).contains("generator.total_logs: 1E+23 is not within [0, 9223372036854775807]");
+        assertThat(run("--anomaly-rate", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("--anomaly-rate: anomalies.rate: 'lots' is not a number; allowed: a number within [0, 1]");
+        assertThat(run("--interval", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--interval: generator.interval: 'soon' is not a number; allowed: a number within [0, 3600]");
+        assertThat(run("--seed", "abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("'abc' is not a whole number; allowed: a whole number within "
+                + "[-9223372036854775808, 9223372036854775807]");
+        assertThat(run("serve", "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--port': 70000 is not within [0, 65535]");
+        assertThat(err.toString()).doesNotContain("is not a long", "is not a double", "is not an int", "Exception");
+        // Written as in a YAML file, so digit groups work.
+        Path out = dir.resolve("grouped");
+        assertThat(run("--total", "1_000", "--seed", "3", "-p", out.toString())).isZero();
+        assertThat(linesOfAllFiles(out)).hasSize(1000);
+    }
+
+    @Test
     void usage_and_config_errors_exit_2_with_one_clear_paragraph() throws Exception {
         assertThat(run("--anomaly-rate", "1.5")).isEqualTo(2);
         assertThat(err.toString()).contains("--anomaly-rate: anomalies.rate: 1.5 is not within [0, 1]");

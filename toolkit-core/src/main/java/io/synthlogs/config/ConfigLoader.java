@@ -114,7 +114,8 @@ public final class ConfigLoader {
 
         /**
          * Sets one value at a dotted key path, e.g. {@code set("generator.total_logs", 500L, "--total")}.
-         * Values are Long, Double, Boolean, String or lists of String.
+         * Values are Long, Double, Boolean, String or lists of String (a BigInteger for a whole number
+         * too big for a long, which validation then refuses by its range).
          */
         public Builder set(String keyPath, Object value, String origin) {
             Object raw = value;
@@ -127,6 +128,15 @@ public final class ConfigLoader {
             }
             tree = tree.overlay(layer(ConfigValue.at(keyPath, raw, origin)));
             return this;
+        }
+
+        /**
+         * Sets one value written as text, a command-line flag's, read as a YAML file's value would be:
+         * {@code 500} is a whole number, {@code 0.2} a number, {@code abc} a string. So a wrong flag
+         * gets the same message, with what is allowed, as the same value in a file.
+         */
+        public Builder setText(String keyPath, String text, String origin) {
+            return set(keyPath, YamlReader.scalar(text.strip()), origin);
         }
 
         /** Merges the layers and validates the result. */

@@ -9,6 +9,7 @@ import java.util.Map;
  * written ({@code config.yaml:12:17}, {@code --anomaly-rate}, …) so errors can point at it.
  *
  * @param raw a {@code Map<String, ConfigValue>}, a {@code List<ConfigValue>}, a String, Long, Double,
+ *     BigInteger (a whole number too big for a long),
  *     Boolean, or {@code null}
  * @param location where the value was written
  */
@@ -73,6 +74,10 @@ record ConfigValue(Object raw, String location) {
         }
         if (raw instanceof Map || raw instanceof List) {
             return raw instanceof Map ? "a mapping" : "a list";
+        }
+        if (raw instanceof Double d && Math.abs(d) >= 1e15 && !d.isInfinite()) {
+            // JDK 17 prints 1e23 as 9.999999999999999E22; fifteen digits give back what was written.
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(15)).stripTrailingZeros().toString();
         }
         return String.valueOf(raw);
     }

@@ -73,7 +73,8 @@ final class Section {
     long integer(String key, long min, long max) {
         ConfigValue v = value(key);
         if (!(v.raw() instanceof Long l)) {
-            throw error(key, v, "is not a whole number; allowed: a whole number within [" + min + ", " + max + "]");
+            throw error(key, v, isWhole(v.raw()) ? "is not within [" + min + ", " + max + "]"
+                    : "is not a whole number; allowed: a whole number within [" + min + ", " + max + "]");
         }
         if (l < min || l > max) {
             throw error(key, v, "is not within [" + min + ", " + max + "]");
@@ -163,6 +164,12 @@ final class Section {
 
     static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** A whole number too big for a long: {@code 99999999999999999999}, or {@code 1e23} written as a float. */
+    private static boolean isWhole(Object raw) {
+        return raw instanceof java.math.BigInteger
+                || raw instanceof Double d && !d.isInfinite() && d == Math.rint(d);
     }
 
     private static String fmt(double d) {

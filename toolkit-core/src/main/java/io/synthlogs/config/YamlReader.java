@@ -119,9 +119,16 @@ final class YamlReader {
         return new ConfigValue(scalar(scalar), where);
     }
 
+    /** {@code text} read as a plain YAML scalar would be: {@code 500} a Long, {@code 0.2} a Double, {@code abc} a String. */
+    static Object scalar(String text) {
+        return scalar(text, new Resolver().resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true));
+    }
+
     private static Object scalar(ScalarNode scalar) {
-        String text = scalar.getValue();
-        Tag tag = scalar.getTag();
+        return scalar(scalar.getValue(), scalar.getTag());
+    }
+
+    private static Object scalar(String text, Tag tag) {
         try {
             if (Tag.NULL.equals(tag)) {
                 return null;
@@ -133,7 +140,7 @@ final class YamlReader {
             if (Tag.INT.equals(tag)) {
                 String digits = text.replace("_", "");
                 BigInteger big = new BigInteger(digits);
-                return big.bitLength() < 63 ? (Object) big.longValue() : (Object) big.doubleValue();
+                return big.bitLength() < 64 ? (Object) big.longValue() : big; // too big for a long: kept exact, so an error shows it as written
             }
             if (Tag.FLOAT.equals(tag)) {
                 String lower = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);

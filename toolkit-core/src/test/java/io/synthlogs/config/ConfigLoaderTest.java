@@ -8,6 +8,7 @@ import io.synthlogs.Level;
 import io.synthlogs.format.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,32 @@ class ConfigLoaderTest {
                 .hasMessage(path + ":4:19: anomalies.types.error_spike.error_rate: 1.5 is not within [0.01, 1]");
     }
 
+
+    @Test
+    void a_whole_number_too_big_is_out_of_range_not_a_fraction_and_shown_as_written() throws Exception {
+        String range = " is not within [0, 9223372036854775807]";
+        for (String written : List.of("99999999999999999999", "9223372036854775808")) {
+            Path path = file("generator:\n  total_logs: " + written + "\n");
+            assertThatThrownBy(() -> ConfigLoader.load(path)).hasMessage(path + ":2:15: generator.total_logs: " + written + range);
+        }
+        Path path = file("generator:\n  total_logs: 1.0e+23\n");
+        assertThatThrownBy(() -> ConfigLoader.load(path)).hasMessage(path + ":2:15: generator.total_logs: 1E+23" + range);
+        Path half = file("generator:\n  total_logs: 1.5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(half)).hasMessageEndingWith("1.5 is not a whole number; "
+                + "allowed: a whole number within [0, 9223372036854775807]");
+        // The largest long is a long, not a double that lost its last digits.
+        assertThat(ConfigLoader.load(file("generator:\n  total_logs: 9223372036854775807\n")).generator().totalLogs())
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void a_flag_written_as_text_is_read_as_a_file_value_would_be() {
+        assertThat(ConfigLoader.builder().setText("generator.total_logs", " 2_500 ", "--total").build().generator().totalLogs())
+                .isEqualTo(2500);
+        assertThat(ConfigLoader.builder().setText("anomalies.rate", "0.25", "-a").build().anomalies().rate()).isEqualTo(0.25);
+        assertThatThrownBy(() -> ConfigLoader.builder().setText("anomalies.rate", "lots", "-a").build())
+                .hasMessage("-a: anomalies.rate: 'lots' is not a number; allowed: a number within [0, 1]");
+    }
     @Test
     void a_section_with_every_key_commented_out_changes_nothing_even_under_a_flag() throws Exception {
         Path path = file("anomalies:\n  # rate: 0.1\n");
