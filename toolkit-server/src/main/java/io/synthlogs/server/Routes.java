@@ -62,8 +62,14 @@ final class Routes {
         return List.copyOf(r.table);
     }
 
+    /**
+     * A GET route, and HEAD on the same path with the same handler: its status and headers, without
+     * the body (Jetty drops it). Left to Javalin, HEAD answered an empty text/plain 200 for any GET
+     * path, whatever GET would have said.
+     */
     private void get(String path, Handler handler) {
         config.get(path, handler);
+        config.head(path, handler);
         table.add(new Route("get", path));
     }
 
@@ -111,7 +117,9 @@ final class Routes {
             // Routing ignores a trailing slash; so does the list of what the path allows.
             String path = ctx.path().length() > 1 ? ctx.path().replaceAll("/+$", "") : ctx.path();
             List<String> allowed = table.stream().filter(r -> r.path().equals(path))
-                    .map(r -> r.method().toUpperCase(java.util.Locale.ROOT)).toList();
+                    .flatMap(r -> r.method().equals("get") ? java.util.stream.Stream.of("GET", "HEAD")
+                            : java.util.stream.Stream.of(r.method().toUpperCase(java.util.Locale.ROOT)))
+                    .toList();
             drain(ctx).header("Allow", String.join(", ", allowed))
                     .json(ApiError.body("method " + ctx.method() + " is not allowed on " + ctx.path(), "method", allowed));
         });

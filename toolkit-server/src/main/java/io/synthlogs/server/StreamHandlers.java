@@ -1,6 +1,7 @@
 package io.synthlogs.server;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,14 @@ final class StreamHandlers {
         this.registry = registry;
     }
 
+    private static void startResponse(HttpServletResponse res, boolean sse) {
+        res.setStatus(200);
+        res.setCharacterEncoding("UTF-8");
+        res.setContentType(sse ? "text/event-stream" : "application/x-ndjson");
+        res.setHeader("Cache-Control", "no-cache");
+        res.setHeader("X-Accel-Buffering", "no");
+    }
+
     void sse(Context ctx) throws IOException {
         stream(ctx, true);
     }
@@ -43,13 +52,14 @@ final class StreamHandlers {
         if (params.anomalyRate() != null) {
             ConfigPatch.withRate(session.config(), params.anomalyRate()); // a rate it cannot meet is a 400, before any byte
         }
+        if (ctx.method() == HandlerType.HEAD) {
+            // The headers a stream would start with, and no stream: HEAD takes no slot and no lines.
+            startResponse(ctx.res(), sse);
+            return;
+        }
         try (StreamRegistry.Slot slot = registry.open(() -> {})) {
             HttpServletResponse res = ctx.res();
-            res.setStatus(200);
-            res.setCharacterEncoding("UTF-8");
-            res.setContentType(sse ? "text/event-stream" : "application/x-ndjson");
-            res.setHeader("Cache-Control", "no-cache");
-            res.setHeader("X-Accel-Buffering", "no");
+            startResponse(res, sse);
             OutputStream out = res.getOutputStream();
             if (sse) {
                 write(out, ": synthlogs stream, seed " + session.seed() + "\n\n");

@@ -2,6 +2,7 @@ package io.synthlogs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,31 @@ class FuzzFindingsTest {
             assertThat(r.headers().firstValue("Allow")).as(path).hasValue("POST");
             assertThat(r.json().get("allowed").toString()).as(path).isEqualTo("[\"POST\"]");
         }
+    }
+
+    @Test
+    void head_answers_what_get_would_without_the_body_and_never_starts_a_stream() {
+        Running.Reply get = app.get("/api/config");
+        Running.Reply head = app.send(HttpRequest.newBuilder(app.uri("/api/config")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(head.body()).isEmpty();
+
+        for (String path : new String[] {"/api/stream", "/api/stream/ndjson"}) {
+            Running.Reply stream = app.send(HttpRequest.newBuilder(app.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(stream.status()).as(path).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith(path.endsWith("ndjson") ? "application/x-ndjson" : "text/event-stream"));
+            Running.Reply bad = app.send(HttpRequest.newBuilder(app.uri(path + "?batch_size=0")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(bad.status()).as(path).isEqualTo(400);
+        }
+        JsonNode status = app.get("/api/status").json();
+        assertThat(status.get("total_generated").asLong()).as("lines taken by HEAD").isZero();
+        assertThat(status.get("active_streams").asInt()).isZero();
+
+        Running.Reply wrong = app.send(HttpRequest.newBuilder(app.uri("/api/status")).DELETE());
+        assertThat(wrong.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
 
     @Test
