@@ -66,6 +66,19 @@ class ServeIT {
                 .isEqualTo("synthlogs: --host: '999.1.1.1' is neither an IP address nor a name this machine resolves\n");
     }
 
+    @Test
+    void a_busy_port_is_one_line_and_exit_1() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "serve", "--port",
+                    String.valueOf(taken.getLocalPort())).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).isEqualTo("synthlogs: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use\n");
+        }
+    }
+
     /** What the launcher printed for {@code args}, which must exit 2. */
     private static String usageError(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("synthlogs").toString()));
