@@ -180,6 +180,25 @@ class LauncherIT {
         assertThat(cwd.resolve("used")).isDirectory();
     }
 
+    /**
+     * The bar is for a person at a terminal: {@code script} gives the run one (a pseudo-terminal). With
+     * stderr alone sent to a file, standard input and output stay the terminal, which is all
+     * {@code System.console()} looks at: the bar must still stay out of the file.
+     */
+    @Test
+    void a_progress_bar_shows_on_a_terminal_and_stays_out_of_a_redirected_stderr() throws Exception {
+        String run = "\"$SYNTHLOGS\" --total 300000 --seed 1 -p out";
+        Result terminal = shell("script -qec '" + run + "' /dev/null");
+        assertThat(terminal.code()).as(terminal.err()).isZero();
+        assertThat(terminal.stdout()).contains("\r[").contains("100% 300,000/300,000 lines")
+                .contains("wrote 300000 lines");
+
+        Result redirected = shell("script -qec '" + run + " 2>err.txt' /dev/null");
+        assertThat(redirected.code()).as(redirected.err()).isZero();
+        String err = Files.readString(cwd.resolve("err.txt"));
+        assertThat(err).contains("wrote 300000 lines").doesNotContain("\r", "%");
+    }
+
     @Test
     void config_errors_exit_2_without_a_stack_trace() throws Exception {
         Files.writeString(cwd.resolve("bad.yaml"), "generator:\n  batch_size: 0\n");
