@@ -27,12 +27,14 @@ final class RestHandlers {
     private final GeneratorSession session;
     private final StreamRegistry registry;
     private final int maxBodyBytes;
+    private final BodyDeadline deadline;
     private final long startedNanos = System.nanoTime();
 
-    RestHandlers(GeneratorSession session, StreamRegistry registry, int maxBodyBytes) {
+    RestHandlers(GeneratorSession session, StreamRegistry registry, int maxBodyBytes, BodyDeadline deadline) {
         this.session = session;
         this.registry = registry;
         this.maxBodyBytes = maxBodyBytes;
+        this.deadline = deadline;
     }
 
     void health(Context ctx) {
@@ -195,7 +197,7 @@ final class RestHandlers {
         String mime = type == null ? "" : type.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes(maxBodyBytes + 1);
+            bytes = deadline.read(ctx, () -> in.readNBytes(maxBodyBytes + 1));
         } catch (IOException e) {
             throw ApiError.badRequest(null, "the request body could not be read: " + e.getMessage(), null);
         }

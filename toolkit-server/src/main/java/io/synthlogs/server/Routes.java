@@ -24,15 +24,17 @@ final class Routes {
     record Route(String method, String path) {}
 
     private final RoutesConfig config;
+    private final BodyDeadline deadline;
     private final List<Route> table = new ArrayList<>();
 
-    private Routes(RoutesConfig config) {
+    private Routes(RoutesConfig config, BodyDeadline deadline) {
         this.config = config;
+        this.deadline = deadline;
     }
 
-    static List<Route> register(RoutesConfig config, Pages pages, RestHandlers rest, StreamHandlers streams,
-            LogSocket socket, String token) {
-        Routes r = new Routes(config);
+    static List<Route> register(RoutesConfig config, BodyDeadline deadline, Pages pages, RestHandlers rest,
+            StreamHandlers streams, LogSocket socket, String token) {
+        Routes r = new Routes(config, deadline);
         r.get("/", pages::index);
         r.get("/health", rest::health);
         r.get("/docs", pages::docs);
@@ -132,14 +134,17 @@ final class Routes {
      * Reads what is left of the request body (up to {@link #DRAIN_LIMIT}) before answering early, so
      * the client receives the answer rather than a connection reset over its unread upload.
      */
-    static Context drain(Context ctx) {
+    private Context drain(Context ctx) {
         try {
             InputStream in = ctx.req().getInputStream();
             byte[] sink = new byte[8192];
-            long left = DRAIN_LIMIT;
-            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-                left -= n;
-            }
+            deadline.read(ctx, () -> {
+                long left = DRAIN_LIMIT;
+                for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                    left -= n;
+                }
+                return left;
+            });
         } catch (IOException | IllegalStateException e) {
             // Nothing left to read, or the body was taken as a reader: the answer goes out as it is.
         }

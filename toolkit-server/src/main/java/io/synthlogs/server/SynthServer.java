@@ -63,11 +63,12 @@ public final class SynthServer implements AutoCloseable {
         ServerLimits limits = options.limits();
         this.session = new GeneratorSession(options.config(), seed, start, limits.maxEpisodesKept());
         this.registry = new StreamRegistry(limits.maxStreams());
-        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("synthlogs-ws-"));
+        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("synthlogs-timer-"));
         this.socket = new LogSocket(session, registry, scheduler, limits.maxWsMessageBytes(),
                 limits.wsIdleTimeout().toNanos() / 3);
         Pages pages = new Pages();
-        RestHandlers rest = new RestHandlers(session, registry, limits.maxBodyBytes());
+        BodyDeadline deadline = new BodyDeadline(scheduler, limits.bodyTimeout());
+        RestHandlers rest = new RestHandlers(session, registry, limits.maxBodyBytes(), deadline);
         StreamHandlers streams = new StreamHandlers(session, registry);
         List<List<Routes.Route>> registered = new java.util.ArrayList<>();
         List<SessionHandler> sessionHandlers = new java.util.ArrayList<>();
@@ -106,7 +107,7 @@ public final class SynthServer implements AutoCloseable {
                 sf.directory = Pages.RESOURCES + "assets";
                 sf.location = Location.CLASSPATH;
             });
-            registered.add(Routes.register(config.routes, pages, rest, streams, socket, options.token()));
+            registered.add(Routes.register(config.routes, deadline, pages, rest, streams, socket, options.token()));
         });
         this.routes = registered.get(0);
         this.sessions = sessionHandlers.isEmpty() ? null : sessionHandlers.get(0);

@@ -1,0 +1,57 @@
+package io.synthlogs.server;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+
+/**
+ * A time limit on reading a request body. Reading blocks a request thread, and Jetty's idle timeout
+ * only bounds the pause between two bytes: a client sending a byte now and then (a "slowloris") could
+ * hold a thread for as long as it liked, and enough of them every thread. Past the limit the
+ * connection is closed, which fails the blocked read at once.
+ */
+final class BodyDeadline {
+    /** A read that may block. */
+    interface Read<T> {
+        T run() throws IOException;
+    }
+
+    /** The body did not arrive in time; the connection is already closed, so no answer can go out. */
+    static final class Expired extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Expired(Duration timeout) {
+            super("the request body did not arrive within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    private final ScheduledExecutorService scheduler;
+    private final Duration timeout;
+
+    BodyDeadline(ScheduledExecutorService scheduler, Duration timeout) {
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    /** Runs {@code read}, closing {@code ctx}'s connection if it has not finished within the limit. */
+    <T> T read(Context ctx, Read<T> read) throws IOException {
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> guard = scheduler.schedule(() -> {
+            expired.set(true);
+            ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                    .getEndPoint().close();
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return read.run();
+        } catch (IOException e) {
+            throw expired.get() ? new Expired(timeout) : e;
+        } finally {
+            guard.cancel(false);
+        }
+    }
+}
