@@ -61,6 +61,9 @@ public final class ConfigLoader {
     /** Collects layers; {@link #build()} merges and validates them. */
     public static final class Builder {
         private ConfigValue tree = Bundled.TREE;
+        /** The layers written as YAML (bundled, files, text, resources), without the single overrides. */
+        private ConfigValue written = Bundled.TREE;
+        private boolean overridden;
 
         private Builder() {}
 
@@ -95,7 +98,9 @@ public final class ConfigLoader {
 
         /** Lays YAML text over what is there; {@code origin} names it in errors. */
         public Builder yaml(String text, String origin) {
-            tree = tree.overlay(layer(YamlReader.read(text, origin)));
+            ConfigValue layer = layer(YamlReader.read(text, origin));
+            tree = tree.overlay(layer);
+            written = written.overlay(layer);
             return this;
         }
 
@@ -127,6 +132,7 @@ public final class ConfigLoader {
                 raw = list.stream().map(item -> new ConfigValue(item, origin)).toList();
             }
             tree = tree.overlay(layer(ConfigValue.at(keyPath, raw, origin)));
+            overridden = true;
             return this;
         }
 
@@ -139,8 +145,15 @@ public final class ConfigLoader {
             return set(keyPath, YamlReader.scalar(text.strip()), origin);
         }
 
-        /** Merges the layers and validates the result. */
+        /**
+         * Merges the layers and validates the result. The files are validated on their own first: a
+         * mistake in one is reported even where a flag sets the same key, rather than passing today
+         * and failing on the next run without the flag.
+         */
         public SynthConfig build() {
+            if (overridden) {
+                ConfigBinder.bind(written);
+            }
             return ConfigBinder.bind(tree);
         }
     }

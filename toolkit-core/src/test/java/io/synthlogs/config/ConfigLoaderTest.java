@@ -88,6 +88,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_mistake_in_a_file_is_reported_even_where_a_flag_sets_the_same_key() throws Exception {
+        Path path = file("generator:\n  total_logs: -3\noutput:\n  format: xml\n");
+        assertThatThrownBy(() -> ConfigLoader.builder().file(path).set("generator.total_logs", 200, "--total")
+                .set("output.format", "json", "--format").build())
+                .hasMessage(path + ":2:15: generator.total_logs: -3 is not within [0, 9223372036854775807]");
+        // A sound file under the same flags: the flags win.
+        Path sound = file("generator:\n  total_logs: 3\n");
+        assertThat(ConfigLoader.builder().file(sound).set("generator.total_logs", 200, "--total").build()
+                .generator().totalLogs()).isEqualTo(200);
+    }
+
+    @Test
     void a_flag_written_as_text_is_read_as_a_file_value_would_be() {
         assertThat(ConfigLoader.builder().setText("generator.total_logs", " 2_500 ", "--total").build().generator().totalLogs())
                 .isEqualTo(2500);
