@@ -1,6 +1,8 @@
 package io.synthlogs.cli;
 
 import io.synthlogs.config.ConfigException;
+import io.synthlogs.config.Suggest;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -16,11 +18,27 @@ final class Errors {
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         cli.getErr().println("synthlogs: " + e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            cli.getErr().println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> suggestions = suggestions(unmatched, cli);
+            if (!suggestions.isEmpty()) {
+                cli.getErr().println("Did you mean " + String.join(" or ", suggestions) + "?");
+            }
         }
-        cli.getErr().println("Run 'synthlogs --help' for usage.");
+        cli.getErr().println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for usage.");
         return USAGE;
+    }
+
+    /**
+     * Picocli's suggestions, or else the option closest by edit distance: picocli finds {@code --total}
+     * for {@code --totl} but nothing for {@code --prot}.
+     */
+    private static List<String> suggestions(CommandLine.UnmatchedArgumentException unmatched, CommandLine cli) {
+        if (!unmatched.getSuggestions().isEmpty()) {
+            return unmatched.getSuggestions();
+        }
+        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-")).findFirst()
+                .map(arg -> Suggest.closest(arg.replaceFirst("=.*", ""), cli.getCommandSpec().optionsMap().keySet()))
+                .map(List::of).orElse(List.of());
     }
 
     static int execution(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {

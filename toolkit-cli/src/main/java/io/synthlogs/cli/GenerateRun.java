@@ -275,7 +275,7 @@ final class GenerateRun {
         String target = files == null ? "stdout" : files.opened() == 1 ? files.current().toString()
                 : files.opened() + " files in " + files.current().getParent();
         if (files != null && files.files().size() < files.opened()) {
-            target += " (the newest " + files.files().size() + " kept, --max-files)";
+            target += " (only the newest " + files.files().size() + " kept)";
         }
         if (files != null && config.output().destination().toStdout()) {
             target = "stdout and " + target;
@@ -309,6 +309,16 @@ final class GenerateRun {
         }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
+        }
+        // These carry only the path as their message; say what the system said, as mkdir(1) would.
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "a part of the path is not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            return "the file system refused it (" + e.getClass().getSimpleName() + ")";
         }
         return message == null ? e.getClass().getSimpleName() : message;
     }

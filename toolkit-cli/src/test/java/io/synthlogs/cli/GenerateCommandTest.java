@@ -147,7 +147,7 @@ class GenerateCommandTest {
             assertThat(listing.count()).isEqualTo(2);
         }
         assertThat(err.toString()).containsPattern("wrote 3000 lines \\(\\d+ anomalous, \\d+ episodes?\\) to \\d+ files in "
-                + java.util.regex.Pattern.quote(out.toString()) + " \\(the newest 2 kept, --max-files\\)");
+                + java.util.regex.Pattern.quote(out.toString()) + " \\(only the newest 2 kept\\)");
     }
 
     @Test
@@ -198,6 +198,10 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("synthlogs: --config: the path is empty; give a YAML file");
         assertThat(run("--frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("synthlogs --help");
+        err.getBuffer().setLength(0);
+        // picocli itself suggests nothing for a transposition; the edit distance does.
+        assertThat(run("serve", "--prot", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean --port?").contains("Run 'synthlogs serve --help' for usage.");
         assertThat(run("--max-file-size", "ten")).isEqualTo(2);
         assertThat(run("--max-file-size", "0.1B")).isEqualTo(2);
         assertThat(err.toString()).contains("'0.1B' is less than one byte");
@@ -255,6 +259,17 @@ class GenerateCommandTest {
         assertThat(run("-n", "10", "-p", file.toString(), "--manifest", existing.toString())).isEqualTo(1);
         assertThat(existing).as("a run that fails at its start leaves an earlier manifest as it was")
                 .hasContent("an earlier run's manifest");
+    }
+
+    @Test
+    void a_path_the_system_refuses_gets_its_reason_in_words_not_the_path_again() throws Exception {
+        // /proc refuses to make anything: mkdir(2) and open(2) answer ENOENT, whose Java exception is only the path.
+        assertThat(run("-n", "10", "-p", "/proc/synthlogs-test")).isEqualTo(1);
+        assertThat(err.toString()).contains("synthlogs: cannot write to output directory '/proc/synthlogs-test': "
+                + "no such file or directory\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("-n", "10", "-p", dir.resolve("out").toString(), "--manifest", "/proc/synthlogs-test.jsonl")).isEqualTo(1);
+        assertThat(err.toString()).contains("synthlogs: cannot write manifest '/proc/synthlogs-test.jsonl': no such file or directory\n");
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.synthlogs.config;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for misspelled keys and names. */
-final class Suggest {
+/** "Did you mean" for misspelled keys and names (the configuration's, and the command line's options). */
+public final class Suggest {
     private Suggest() {}
 
     /** The candidate closest to {@code given} by edit distance, or {@code null} if none is close. */
-    static String closest(String given, Collection<String> candidates) {
+    public static String closest(String given, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String g = given.toLowerCase(Locale.ROOT);
