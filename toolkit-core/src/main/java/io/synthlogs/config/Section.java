@@ -72,8 +72,12 @@ final class Section {
 
     long integer(String key, long min, long max) {
         ConfigValue v = value(key);
-        if (!(v.raw() instanceof Long l)) {
-            throw error(key, v, isWhole(v.raw()) ? "is not within [" + min + ", " + max + "]"
+        Object raw = v.raw();
+        if (raw instanceof Double d && d == Math.rint(d) && d >= min && d <= max) {
+            return d.longValue(); // written with a fraction of zero: 5000.0
+        }
+        if (!(raw instanceof Long l)) {
+            throw error(key, v, isWhole(raw) ? "is not within [" + min + ", " + max + "]"
                     : "is not a whole number; allowed: a whole number within [" + min + ", " + max + "]");
         }
         if (l < min || l > max) {

@@ -82,6 +82,8 @@ class ConfigLoaderTest {
         Path half = file("generator:\n  total_logs: 1.5\n");
         assertThatThrownBy(() -> ConfigLoader.load(half)).hasMessageEndingWith("1.5 is not a whole number; "
                 + "allowed: a whole number within [0, 9223372036854775807]");
+        assertThat(ConfigLoader.load(file("generator:\n  total_logs: 5000.0\n")).generator().totalLogs())
+                .as("a whole number written with a zero fraction").isEqualTo(5000);
         // The largest long is a long, not a double that lost its last digits.
         assertThat(ConfigLoader.load(file("generator:\n  total_logs: 9223372036854775807\n")).generator().totalLogs())
                 .isEqualTo(Long.MAX_VALUE);
