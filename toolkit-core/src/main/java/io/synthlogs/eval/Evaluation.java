@@ -52,7 +52,18 @@ public final class Evaluation {
 
     /** Scores flagged line indexes with the given options. */
     public static Evaluation of(LogStream stream, Collection<? extends Number> flagged, EvaluationOptions options) {
-        return new Evaluation(stream, normalize(stream, flagged.stream().mapToLong(Number::longValue)), options);
+        return new Evaluation(stream, normalize(stream, flagged.stream().mapToLong(Evaluation::lineIndex)), options);
+    }
+
+    /** A line index: a whole number, whatever its type ({@code 2.7} is refused, not cut to 2). */
+    private static long lineIndex(Number n) {
+        if (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal) {
+            double d = n.doubleValue();
+            if (d != Math.rint(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("flagged index " + n + " is not a whole number: give line indexes");
+            }
+        }
+        return n.longValue();
     }
 
     /** Scores the lines that {@code detector} flags; it sees the lines without their labels. */

@@ -120,6 +120,9 @@ class EvaluationTest {
     void rejects_flags_outside_the_stream_and_mismatched_scores() {
         assertThatThrownBy(() -> Evaluation.of(stream, Set.of(20)))
                 .hasMessage("flagged index 20 is outside the stream's lines [0, 20)");
+        assertThatThrownBy(() -> Evaluation.of(stream, java.util.List.of(2.7)))
+                .hasMessage("flagged index 2.7 is not a whole number: give line indexes");
+        assertThat(Evaluation.of(stream, java.util.List.of(4.0, 5L)).flagged()).containsExactly(4L, 5L);
         assertThatThrownBy(() -> Evaluation.of(stream, new double[3], 0.5))
                 .hasMessage("expected one score per line (20), got 3 scores");
         assertThatThrownBy(() -> EvaluationOptions.defaults().withTolerance(-1))

@@ -27,6 +27,7 @@ record Layer(
 
     private static final String NONE_CANNOT_BE_INJECTED = "NONE labels normal lines and cannot be injected; allowed: "
             + AnomalyType.injectable();
+    private static final String NOT_AN_INSTANT = "not an ISO-8601 instant; write e.g. 2024-01-01T00:00:00Z";
 
     static Layer of(SyntheticLogs a, String element) {
         String at = "@SyntheticLogs on " + element;
@@ -51,7 +52,7 @@ record Layer(
                 read(context, SyntheticLogsConstants.ANOMALIES_PROPERTY_NAME, Layer::injectable),
                 read(context, SyntheticLogsConstants.SOURCES_PROPERTY_NAME, Layer::split),
                 null,
-                read(context, SyntheticLogsConstants.START_PROPERTY_NAME, Instant::parse),
+                read(context, SyntheticLogsConstants.START_PROPERTY_NAME, Layer::instant),
                 read(context, SyntheticLogsConstants.CONFIG_PROPERTY_NAME, String::trim),
                 read(context, SyntheticLogsConstants.FORMAT_PROPERTY_NAME, LogFormat::parse),
                 read(context, SyntheticLogsConstants.LABELS_PROPERTY_NAME, Layer::bool));
@@ -101,10 +102,22 @@ record Layer(
         return values.length == 0 ? null : List.of(values);
     }
 
+    /** Wire names, as a configuration parameter spells them ({@code error_spike,security_threat}). */
     private static List<AnomalyType> injectable(String value) {
-        List<AnomalyType> types = split(value).stream().map(AnomalyType::parse).toList();
-        if (types.contains(AnomalyType.NONE)) {
-            throw new IllegalArgumentException(NONE_CANNOT_BE_INJECTED);
+        String allowed = "; allowed: " + AnomalyType.injectable().stream().map(AnomalyType::wireName)
+                .collect(java.util.stream.Collectors.joining(", "));
+        List<AnomalyType> types = new java.util.ArrayList<>();
+        for (String name : split(value)) {
+            AnomalyType type;
+            try {
+                type = AnomalyType.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown anomaly type '" + name + "'" + allowed);
+            }
+            if (type == AnomalyType.NONE) {
+                throw new IllegalArgumentException("none labels normal lines and cannot be injected" + allowed);
+            }
+            types.add(type);
         }
         return types;
     }
@@ -116,7 +129,7 @@ record Layer(
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw misuse(at, "start = \"" + value + "\"", "not an ISO-8601 instant; write e.g. 2024-01-01T00:00:00Z");
+            throw misuse(at, "start = \"" + value + "\"", NOT_AN_INSTANT);
         }
     }
 
@@ -155,11 +168,24 @@ record Layer(
     }
 
     private static Integer nonNegative(String value) {
-        int count = Integer.parseInt(value);
-        if (count < 0) {
-            throw new IllegalArgumentException("must be >= 0");
+        long count;
+        try {
+            count = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number; allowed: 0 to " + Integer.MAX_VALUE);
         }
-        return count;
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("not within [0, " + Integer.MAX_VALUE + "]");
+        }
+        return (int) count;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(NOT_AN_INSTANT);
+        }
     }
 
     static List<String> split(String value) {

@@ -138,7 +138,7 @@ record Settings(
 
     private static void check(List<String> found, String attribute, Object wanted, Object actual) {
         if (wanted != null && !Objects.equals(wanted, actual)) {
-            found.add(attribute + " = " + wanted + " (the stream has " + actual + ")");
+            found.add(attribute + " = " + wanted + " (the stream has " + (actual == null ? "none set" : actual) + ")");
         }
     }
 }

@@ -46,7 +46,9 @@ final class SyntheticLogsReproduction extends Throwable {
                 out.append("\n    attached: ").append(attached.get(g));
             }
             out.append("\n    pin the data:  @SyntheticLogs(seed = ").append(s.seed())
-                    .append("L) with the other attributes unchanged");
+                    .append("L) with the other attributes unchanged")
+                    // The parameters chose data too: a pinned seed without them gives other lines.
+                    .append(parameters.isEmpty() ? "" : ", and the same " + String.join(", ", parameters.keySet()));
         }
         out.append("\n  rerun exactly:   ").append(rerun(testClass, method, root, parameters));
         return new SyntheticLogsReproduction(out.toString());

@@ -149,16 +149,25 @@ class MisuseMessagesTest {
                 .isEqualTo("Configuration parameter synthlogs.seed.policy = 'SOMETIMES' cannot be used: allowed:"
                         + " STABLE, RANDOM");
         assertThat(only(Fine.class, "synthlogs.count", "-1"))
-                .isEqualTo("Configuration parameter synthlogs.count = '-1' cannot be used: must be >= 0");
+                .isEqualTo("Configuration parameter synthlogs.count = '-1' cannot be used: not within [0, 2147483647]");
+        assertThat(only(Fine.class, "synthlogs.count", "3000000000"))
+                .isEqualTo("Configuration parameter synthlogs.count = '3000000000' cannot be used: not within [0, 2147483647]");
+        assertThat(only(Fine.class, "synthlogs.count", "many"))
+                .isEqualTo("Configuration parameter synthlogs.count = 'many' cannot be used: not a whole number;"
+                        + " allowed: 0 to 2147483647");
+        assertThat(only(Fine.class, "synthlogs.start", "yesterday"))
+                .isEqualTo("Configuration parameter synthlogs.start = 'yesterday' cannot be used: not an ISO-8601"
+                        + " instant; write e.g. 2024-01-01T00:00:00Z");
         assertThat(only(Fine.class, "synthlogs.labels", "maybe"))
                 .isEqualTo("Configuration parameter synthlogs.labels = 'maybe' cannot be used: allowed: true, false");
         assertThat(only(Fine.class, "synthlogs.anomalies", "error_spike, none"))
-                .isEqualTo("Configuration parameter synthlogs.anomalies = 'error_spike, none' cannot be used: NONE"
-                        + " labels normal lines and cannot be injected; allowed: [ERROR_SPIKE, LATENCY_DEGRADATION,"
-                        + " SECURITY_THREAT, RESOURCE_EXHAUSTION, SERVICE_OUTAGE, DATA_ANOMALY]");
+                .isEqualTo("Configuration parameter synthlogs.anomalies = 'error_spike, none' cannot be used: none"
+                        + " labels normal lines and cannot be injected; allowed: error_spike, latency_degradation,"
+                        + " security_threat, resource_exhaustion, service_outage, data_anomaly");
         assertThat(only(Fine.class, "synthlogs.anomalies", "error_spike,meteor"))
-                .startsWith("Configuration parameter synthlogs.anomalies = 'error_spike,meteor' cannot be used:"
-                        + " unknown anomaly type 'meteor'");
+                .isEqualTo("Configuration parameter synthlogs.anomalies = 'error_spike,meteor' cannot be used:"
+                        + " unknown anomaly type 'meteor'; allowed: error_spike, latency_degradation,"
+                        + " security_threat, resource_exhaustion, service_outage, data_anomaly");
     }
 
     static class UnsupportedType {

@@ -93,6 +93,9 @@ class ReproductionTest {
         String message = Kit.failure(random, "fails(LogStream, TestReporter)").getSuppressed()[0].getMessage();
         assertThat(message).contains(" -Dsynthlogs.count='700' -Dsynthlogs.anomalyRate='0.3'"
                 + " -Dsynthlogs.sources='web-server, database'").doesNotContain("seed.policy");
+        // A pinned seed alone would give other lines: the pin line names the parameters to keep.
+        assertThat(message).contains("L) with the other attributes unchanged, and the same synthlogs.count,"
+                + " synthlogs.anomalyRate, synthlogs.sources");
 
         // What the command sets, given again (Surefire hands -D to JUnit as configuration parameters).
         Matcher seed = RERUN.matcher(message);

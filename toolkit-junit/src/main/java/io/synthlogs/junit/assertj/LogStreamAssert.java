@@ -58,8 +58,10 @@ public final class LogStreamAssert extends AbstractAssert<LogStreamAssert, LogSt
         List<AnomalyType> allowed = Arrays.asList(types);
         List<Episode> other = actual.episodes().stream().filter(e -> !allowed.contains(e.type())).toList();
         if (!other.isEmpty()) {
-            fail("Expected only episodes of " + allowed + " but found " + other.size() + ", first: "
-                    + FailureReport.episode(other.get(0)));
+            java.util.Map<AnomalyType, Long> byKind = other.stream().collect(java.util.stream.Collectors.groupingBy(
+                    Episode::type, () -> new java.util.EnumMap<>(AnomalyType.class), java.util.stream.Collectors.counting()));
+            fail("Expected only episodes of " + allowed + " but found " + other.size() + " of " + actual.episodes().size()
+                    + " episodes of other kinds " + byKind + "; first: " + FailureReport.episode(other.get(0)));
         }
         return this;
     }

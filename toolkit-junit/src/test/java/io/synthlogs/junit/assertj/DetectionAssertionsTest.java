@@ -102,6 +102,7 @@ class DetectionAssertionsTest {
                 .hasMessageContaining("Expected anomaly rate 0.9000 ± 0.0100 but was")
                 .hasMessageContaining("pin it with @SyntheticLogs(seed = 11L)");
         assertThatThrownBy(() -> assertThat(LOGS).containsOnlyEpisodesOf(AnomalyType.NONE))
-                .hasMessageContaining("Expected only episodes of [NONE] but found");
+                .hasMessageContaining("Expected only episodes of [NONE] but found " + LOGS.episodes().size() + " of "
+                        + LOGS.episodes().size() + " episodes of other kinds {");
     }
 }
