@@ -36,8 +36,10 @@ final class Errors {
         if (!unmatched.getSuggestions().isEmpty()) {
             return unmatched.getSuggestions();
         }
-        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-")).findFirst()
-                .map(arg -> Suggest.closest(arg.replaceFirst("=.*", ""), cli.getCommandSpec().optionsMap().keySet()))
+        // Long options only: any two-letter option is one edit from every other (-x is not a typo of -c).
+        List<String> longNames = cli.getCommandSpec().optionsMap().keySet().stream().filter(n -> n.startsWith("--")).toList();
+        return unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("--")).findFirst()
+                .map(arg -> Suggest.closest(arg.replaceFirst("=.*", ""), longNames))
                 .map(List::of).orElse(List.of());
     }
 

@@ -77,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
                 .port(port)
                 .token(token)
                 .build();
+        refuseBusyPort();
         SynthServer server = SynthServer.create(options);
         StopSignal stop = StopSignal.install(server::stop);
         try {
@@ -96,6 +97,23 @@ final class ServeCommand implements Callable<Integer> {
         }
         err.println("synthlogs server stopped");
         return 0;
+    }
+
+    /**
+     * A port already taken, found before Javalin tries it: Javalin would log its own ERROR line (under
+     * the logger that also carries its exception reports, which must stay on) besides our one line.
+     * Another process may still take the port in between; then both lines show.
+     */
+    private void refuseBusyPort() {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free for it too
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new Errors.RunFailure("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        }
     }
 
     /**

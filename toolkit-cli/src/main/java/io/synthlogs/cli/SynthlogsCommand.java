@@ -120,14 +120,14 @@ public final class SynthlogsCommand implements Callable<Integer> {
         ConfigLoader.Builder builder = config.builder();
         // Numbers are taken as text and read as the configuration file's values are, so a wrong one gets
         // the same message, naming what is allowed ("'abc' is not a whole number; allowed: …").
-        setText(builder, "generator.total_logs", total, "--total");
-        setText(builder, "generator.batch_size", batchSize, "--batch-size");
-        setText(builder, "generator.interval", interval, "--interval");
+        setNumber(builder, "generator.total_logs", total, "--total");
+        setNumber(builder, "generator.batch_size", batchSize, "--batch-size");
+        setNumber(builder, "generator.interval", interval, "--interval");
         set(builder, "output.destination", output, "--output");
         set(builder, "output.format", format, "--format");
         set(builder, "output.file.path", outputPath, "--output-path");
-        setText(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
-        setText(builder, "output.file.max_files", maxFiles, "--max-files");
+        setNumber(builder, "anomalies.rate", anomalyRate, "--anomaly-rate");
+        setNumber(builder, "output.file.max_files", maxFiles, "--max-files");
         set(builder, "output.file.page_aligned", pageAligned, pageAligned == Boolean.FALSE ? "--no-page-aligned" : "--page-aligned");
         if (maxFileSize != null) {
             builder.set("output.file.rotation_size_mb", maxFileSize / (double) SynthConfig.FileOutput.BYTES_PER_MB, "--max-file-size");
@@ -168,9 +168,9 @@ public final class SynthlogsCommand implements Callable<Integer> {
         }
     }
 
-    private static void setText(ConfigLoader.Builder builder, String key, String text, String flag) {
+    private static void setNumber(ConfigLoader.Builder builder, String key, String text, String flag) {
         if (text != null) {
-            builder.setText(key, text, flag);
+            builder.setNumber(key, text, flag);
         }
     }
 

@@ -69,10 +69,15 @@ class ServeIT {
     @Test
     void a_busy_port_is_one_line_and_exit_1() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.io.File log = java.io.File.createTempFile("serve-busy", ".txt");
+            log.deleteOnExit();
             Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "serve", "--port",
-                    String.valueOf(taken.getLocalPort())).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    String.valueOf(taken.getLocalPort())).redirectErrorStream(true).redirectOutput(log).start();
+            // Waited for, not read to its end: a server that did start would never end its output.
+            boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+            process.destroyForcibly();
+            String output = java.nio.file.Files.readString(log.toPath());
+            assertThat(ended).as(output).isTrue();
             assertThat(process.exitValue()).as(output).isEqualTo(1);
             assertThat(output).isEqualTo("synthlogs: cannot listen on 127.0.0.1:" + taken.getLocalPort()
                     + ": Address already in use\n");

@@ -63,7 +63,8 @@ public final class ConfigLoader {
         private ConfigValue tree = Bundled.TREE;
         /** The layers written as YAML (bundled, files, text, resources), without the single overrides. */
         private ConfigValue written = Bundled.TREE;
-        private boolean overridden;
+        /** The key paths the single overrides set. */
+        private final java.util.Set<String> overridden = new java.util.HashSet<>();
 
         private Builder() {}
 
@@ -132,29 +133,41 @@ public final class ConfigLoader {
                 raw = list.stream().map(item -> new ConfigValue(item, origin)).toList();
             }
             tree = tree.overlay(layer(ConfigValue.at(keyPath, raw, origin)));
-            overridden = true;
+            overridden.add(keyPath);
             return this;
         }
 
         /**
-         * Sets one value written as text, a command-line flag's, read as a YAML file's value would be:
-         * {@code 500} is a whole number, {@code 0.2} a number, {@code abc} a string. So a wrong flag
-         * gets the same message, with what is allowed, as the same value in a file.
+         * Sets a number written as text, a command-line flag's, read as a YAML file's number would be:
+         * {@code 500} is a whole number, {@code 0.2} a number ({@code 1_000} too); anything else stays
+         * the text as typed. So a wrong flag gets the same message, with what is allowed, as the same
+         * value in a file.
          */
-        public Builder setText(String keyPath, String text, String origin) {
-            return set(keyPath, YamlReader.scalar(text.strip()), origin);
+        public Builder setNumber(String keyPath, String text, String origin) {
+            Object value = YamlReader.scalar(text.strip());
+            // Numbers as YAML reads them; YAML's yes, ~ and null stay the words typed, so an error shows them.
+            return set(keyPath, value instanceof Number ? value : text, origin);
         }
 
         /**
-         * Merges the layers and validates the result. The files are validated on their own first: a
-         * mistake in one is reported even where a flag sets the same key, rather than passing today
-         * and failing on the next run without the flag.
+         * Merges the layers and validates the result. A value in a file that a single override replaces
+         * is validated too: a mistake there is reported, rather than passing today and failing on the
+         * next run without the flag. (Only such a value: a file that is sound with its flags, say one
+         * disabling every kind under a rate of 0 given as a flag, is not refused for a rule spanning
+         * keys that the flags satisfy.)
          */
         public SynthConfig build() {
-            if (overridden) {
-                ConfigBinder.bind(written);
+            SynthConfig config = ConfigBinder.bind(tree);
+            if (!overridden.isEmpty()) {
+                try {
+                    ConfigBinder.bind(written);
+                } catch (ConfigException e) {
+                    if (overridden.contains(e.keyPath())) {
+                        throw e;
+                    }
+                }
             }
-            return ConfigBinder.bind(tree);
+            return config;
         }
     }
 

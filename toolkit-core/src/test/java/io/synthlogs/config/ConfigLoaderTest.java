@@ -95,6 +95,14 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.builder().file(path).set("generator.total_logs", 200, "--total")
                 .set("output.format", "json", "--format").build())
                 .hasMessage(path + ":2:15: generator.total_logs: -3 is not within [0, 9223372036854775807]");
+        // A file sound with its flags is not refused for a rule spanning keys: every kind disabled, rate 0 as a flag.
+        StringBuilder none = new StringBuilder("anomalies:\n  types:\n");
+        for (AnomalyType type : AnomalyType.injectable()) {
+            none.append("    ").append(type.wireName()).append(":\n      enabled: false\n");
+        }
+        Path quiet = file(none.toString());
+        assertThat(ConfigLoader.builder().file(quiet).set("anomalies.rate", 0.0, "--anomaly-rate").build().anomalies().rate())
+                .isZero();
         // A sound file under the same flags: the flags win.
         Path sound = file("generator:\n  total_logs: 3\n");
         assertThat(ConfigLoader.builder().file(sound).set("generator.total_logs", 200, "--total").build()
@@ -103,10 +111,13 @@ class ConfigLoaderTest {
 
     @Test
     void a_flag_written_as_text_is_read_as_a_file_value_would_be() {
-        assertThat(ConfigLoader.builder().setText("generator.total_logs", " 2_500 ", "--total").build().generator().totalLogs())
+        assertThat(ConfigLoader.builder().setNumber("generator.total_logs", " 2_500 ", "--total").build().generator().totalLogs())
                 .isEqualTo(2500);
-        assertThat(ConfigLoader.builder().setText("anomalies.rate", "0.25", "-a").build().anomalies().rate()).isEqualTo(0.25);
-        assertThatThrownBy(() -> ConfigLoader.builder().setText("anomalies.rate", "lots", "-a").build())
+        assertThat(ConfigLoader.builder().setNumber("anomalies.rate", "0.25", "-a").build().anomalies().rate()).isEqualTo(0.25);
+        assertThatThrownBy(() -> ConfigLoader.builder().setNumber("generator.total_logs", "yes", "-n").build())
+                .as("YAML's yes stays the word typed").hasMessage("-n: generator.total_logs: 'yes' is not a whole number;"
+                        + " allowed: a whole number within [0, 9223372036854775807]");
+        assertThatThrownBy(() -> ConfigLoader.builder().setNumber("anomalies.rate", "lots", "-a").build())
                 .hasMessage("-a: anomalies.rate: 'lots' is not a number; allowed: a number within [0, 1]");
     }
     @Test

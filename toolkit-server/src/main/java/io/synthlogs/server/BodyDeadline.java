@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
@@ -38,18 +38,31 @@ final class BodyDeadline {
         this.timeout = timeout;
     }
 
-    /** Runs {@code read}, closing {@code ctx}'s connection if it has not finished within the limit. */
+    private static final int READING = 0;
+    private static final int DONE = 1;
+    private static final int EXPIRED = 2;
+
+    /**
+     * Runs {@code read}, closing {@code ctx}'s connection if it has not finished within the limit. The
+     * reader and the timer race for one state, so a read that finished is never cut afterwards, and
+     * one the timer cut never counts as finished.
+     */
     <T> T read(Context ctx, Read<T> read) throws IOException {
-        AtomicBoolean expired = new AtomicBoolean();
+        AtomicInteger state = new AtomicInteger(READING);
         ScheduledFuture<?> guard = scheduler.schedule(() -> {
-            expired.set(true);
-            ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
-                    .getEndPoint().close();
+            if (state.compareAndSet(READING, EXPIRED)) {
+                ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                        .getEndPoint().close();
+            }
         }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            return read.run();
+            T result = read.run();
+            if (!state.compareAndSet(READING, DONE)) {
+                throw new Expired(timeout);
+            }
+            return result;
         } catch (IOException e) {
-            throw expired.get() ? new Expired(timeout) : e;
+            throw state.get() == EXPIRED ? new Expired(timeout) : e;
         } finally {
             guard.cancel(false);
         }

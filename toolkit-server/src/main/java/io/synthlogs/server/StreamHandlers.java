@@ -53,8 +53,11 @@ final class StreamHandlers {
             ConfigPatch.withRate(session.config(), params.anomalyRate()); // a rate it cannot meet is a 400, before any byte
         }
         if (ctx.method() == HandlerType.HEAD) {
-            // The headers a stream would start with, and no stream: HEAD takes no slot and no lines.
+            // What GET would answer, and no stream: a 429 at the limit (a slot taken and given back at
+            // once), else the headers a stream starts with, sent without a length, as a stream's are.
+            registry.open(() -> {}).close();
             startResponse(ctx.res(), sse);
+            ctx.res().flushBuffer();
             return;
         }
         try (StreamRegistry.Slot slot = registry.open(() -> {})) {

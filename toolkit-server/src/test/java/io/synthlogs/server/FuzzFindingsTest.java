@@ -75,6 +75,7 @@ class FuzzFindingsTest {
             assertThat(stream.status()).as(path).isEqualTo(200);
             assertThat(stream.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(t -> assertThat(t).startsWith(path.endsWith("ndjson") ? "application/x-ndjson" : "text/event-stream"));
+            assertThat(stream.headers().firstValue("Content-Length")).as("%s: a stream has no length", path).isEmpty();
             Running.Reply bad = app.send(HttpRequest.newBuilder(app.uri(path + "?batch_size=0")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertThat(bad.status()).as(path).isEqualTo(400);
         }

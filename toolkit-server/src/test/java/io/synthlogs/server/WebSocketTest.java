@@ -147,6 +147,10 @@ class WebSocketTest {
                 }
                 assertThat(second.closeCode).isEqualTo(1013);
             }
+            // HEAD on a stream answers what GET would: 429 while the only slot is taken.
+            Running.Reply head = small.send(java.net.http.HttpRequest.newBuilder(small.uri("/api/stream"))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.status()).isEqualTo(429);
         }
     }
 }
