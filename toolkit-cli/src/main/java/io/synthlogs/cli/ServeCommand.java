@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             server.start();
         } catch (RuntimeException e) {
             stop.uninstall();
-            throw new Errors.RunFailure("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+            throw cannotListen(rootMessage(e));
         }
         PrintStream err = System.err;
         err.println("synthlogs server listening on " + server.url() + " (seed " + server.seed() + ")");
@@ -112,8 +112,12 @@ final class ServeCommand implements Callable<Integer> {
             probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free for it too
             probe.bind(new InetSocketAddress(host, port));
         } catch (java.io.IOException e) {
-            throw new Errors.RunFailure("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            throw cannotListen(e.getMessage());
         }
+    }
+
+    private Errors.RunFailure cannotListen(String why) {
+        return new Errors.RunFailure("cannot listen on " + host + ":" + port + ": " + why);
     }
 
     /**

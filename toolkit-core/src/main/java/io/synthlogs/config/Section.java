@@ -73,17 +73,15 @@ final class Section {
     long integer(String key, long min, long max) {
         ConfigValue v = value(key);
         Object raw = v.raw();
-        if (raw instanceof Double d && d == Math.rint(d) && d >= min && d <= max) {
-            return d.longValue(); // written with a fraction of zero: 5000.0
+        if (!isWhole(raw)) {
+            throw error(key, v, "is not a whole number; allowed: a whole number within [" + min + ", " + max + "]");
         }
-        if (!(raw instanceof Long l)) {
-            throw error(key, v, isWhole(raw) ? "is not within [" + min + ", " + max + "]"
-                    : "is not a whole number; allowed: a whole number within [" + min + ", " + max + "]");
-        }
-        if (l < min || l > max) {
+        boolean within = raw instanceof Long l ? l >= min && l <= max
+                : raw instanceof Double d && d >= min && d <= max; // a BigInteger is beyond any long
+        if (!within) {
             throw error(key, v, "is not within [" + min + ", " + max + "]");
         }
-        return l;
+        return ((Number) raw).longValue();
     }
 
     boolean bool(String key) {
@@ -170,9 +168,9 @@ final class Section {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    /** A whole number too big for a long: {@code 99999999999999999999}, or {@code 1e23} written as a float. */
+    /** A whole number, however written: {@code 5}, {@code 99999999999999999999}, {@code 5000.0}, {@code 1e23}. */
     private static boolean isWhole(Object raw) {
-        return raw instanceof java.math.BigInteger
+        return raw instanceof Long || raw instanceof java.math.BigInteger
                 || raw instanceof Double d && !d.isInfinite() && d == Math.rint(d);
     }
 

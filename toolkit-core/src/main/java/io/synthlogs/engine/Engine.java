@@ -126,10 +126,7 @@ public final class Engine {
     public void reconfigure(SynthConfig newConfig) {
         if (active != null && !active.injected
                 && (newConfig.anomalies().rate() <= 0 || !newConfig.anomalies().active().contains(active.type))) {
-            if (active.lines > 0) {
-                onClose.accept(active.snapshot(true));
-            }
-            active = null;
+            endActive();
         }
         apply(newConfig);
     }
@@ -226,6 +223,11 @@ public final class Engine {
      * truncated. Call once, after the last line.
      */
     public void finish() {
+        endActive();
+    }
+
+    /** Ends the episode in progress, if any, here: reported to the close listener as truncated. */
+    private void endActive() {
         if (active != null && active.lines > 0) {
             onClose.accept(active.snapshot(true));
         }
@@ -252,9 +254,7 @@ public final class Engine {
         clockMicros += Math.round(clock.exponential(meanGapMicros));
 
         if (!injected.isEmpty() && (active == null || !active.injected)) {
-            if (active != null && active.lines > 0) {
-                onClose.accept(active.snapshot(true));
-            }
+            endActive();
             active = injected.removeFirst();
         } else if (active == null && plan != null && gapLeft-- <= 0) {
             active = new Run(nextEpisodeId(), plan.type(), plan.subtype(), plan.duration(), plan.focus(), plan.pattern(), false);

@@ -30,6 +30,11 @@ final class BodyDeadline {
         }
     }
 
+    /** The states a read and its timer race for. */
+    private static final int READING = 0;
+    private static final int DONE = 1;
+    private static final int EXPIRED = 2;
+
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
 
@@ -37,10 +42,6 @@ final class BodyDeadline {
         this.scheduler = scheduler;
         this.timeout = timeout;
     }
-
-    private static final int READING = 0;
-    private static final int DONE = 1;
-    private static final int EXPIRED = 2;
 
     /**
      * Runs {@code read}, closing {@code ctx}'s connection if it has not finished within the limit. The
