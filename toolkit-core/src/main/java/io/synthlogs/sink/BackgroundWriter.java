@@ -33,6 +33,9 @@ final class BackgroundWriter {
     /** Flushes a target. */
     private record Flush(BatchTarget out) implements Task {}
 
+    /** Makes a target's next block start on its last line break: see {@link BatchTarget#reopenLastLine}. */
+    private record Reopen(BatchTarget out) implements Task {}
+
     /** Closes a target after its blocks; done even after a failure, so that no file is left open. */
     private record Release(BatchTarget out) implements Task {}
 
@@ -65,6 +68,12 @@ final class BackgroundWriter {
     void flush(BatchTarget target) throws IOException {
         check();
         put(new Flush(target), true);
+    }
+
+    /** Queues {@link BatchTarget#reopenLastLine} for {@code target}, after the blocks queued before it. */
+    void reopenLastLine(BatchTarget target) throws IOException {
+        check();
+        put(new Reopen(target), false);
     }
 
     /**
@@ -137,6 +146,8 @@ final class BackgroundWriter {
                 }
             } else if (failure == null && task instanceof Flush flush) {
                 attempt(flush.out()::flush);
+            } else if (failure == null && task instanceof Reopen reopen) {
+                attempt(reopen.out()::reopenLastLine);
             }
         }
     }

@@ -11,8 +11,7 @@ import java.nio.file.StandardOpenOption;
  * character-buffered writer empties its buffer wherever it is full, mid-line); a failed write cuts the
  * file back to its last whole line. Lines are written on the caller's thread, whenever
  * {@code batchBytes} of them have gathered and at each {@link #flush}. Page-aligned, no line crosses a
- * 4 KiB page, so that even a kill during a write leaves whole lines (see {@link PageAligner}); each line
- * is then held back until the next arrives or the sink closes.
+ * 4 KiB page, so that even a kill during a write leaves whole lines (see {@link PageAligner}).
  */
 public final class FileSink implements LineSink {
     private final FileTarget file;
@@ -57,6 +56,10 @@ public final class FileSink implements LineSink {
         } else {
             if (aligner.holding()) {
                 releaseHeld(length);
+            } else if (aligner.padPending()) {
+                int spaces = PageAligner.padding(size, length);
+                aligner.padWritten(batcher, spaces);
+                size += spaces;
             }
             aligner.hold(bytes, offset, length);
         }
@@ -65,13 +68,22 @@ public final class FileSink implements LineSink {
     /** Page-aligned: adds the held line, padded so that a line of {@code next} bytes does not cross a page. */
     private void releaseHeld(int next) throws IOException {
         long end = size + aligner.heldLength();
+        if (next == PageAligner.UNKNOWN) {
+            size = end;
+            aligner.releaseUnpadded(batcher);
+            return;
+        }
         int spaces = PageAligner.padding(end, next);
         size = end + spaces;
         aligner.release(batcher, spaces);
     }
 
+    /** Page-aligned, the held line goes out too, unpadded; the next line pads it if it needs to. */
     @Override
     public void flush() throws IOException {
+        if (aligner != null && aligner.holding()) {
+            releaseHeld(PageAligner.UNKNOWN);
+        }
         batcher.flush();
     }
 

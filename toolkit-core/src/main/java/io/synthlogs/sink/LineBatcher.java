@@ -90,6 +90,19 @@ final class LineBatcher {
         }
     }
 
+    /**
+     * Makes the next line added replace the last byte written, a line break (see
+     * {@link BatchTarget#reopenLastLine}); what is buffered is written first.
+     */
+    void reopenLastLine() throws IOException {
+        drain();
+        if (writer == null) {
+            target.reopenLastLine();
+        } else {
+            writer.reopenLastLine(target);
+        }
+    }
+
     void flush() throws IOException {
         drain();
         if (writer == null) {

@@ -10,6 +10,10 @@ import java.util.Arrays;
  * the next one's length is known; if the next would cross into the following page, spaces go before
  * the held line's break to fill its page (JSON allows the whitespace; a text line gains trailing
  * spaces). A line longer than a page cannot be kept within one and is left as it is.
+ *
+ * <p>A flush cannot wait for the next line: the held line is written as it is, and if the next one
+ * then needs padding, the write that adds it starts on the written line's break, which lies in the
+ * same page as the padding (so the kernel cannot cut that part of the write either).
  */
 final class PageAligner {
     static final int PAGE = 4096;
@@ -20,9 +24,14 @@ final class PageAligner {
      * lines instead of 1.2-1.4 s); a fill short of a page boundary makes writes start mid-page again.
      */
     static final int BATCH_FILL = LineBatcher.CAPACITY - PAGE / 2;
+    /** The next line's length when it is not known yet (at a flush). */
+    static final int UNKNOWN = -1;
 
     private byte[] held = new byte[1024];
     private int heldLength = -1;
+    /** The line written last went out unpadded at a flush: the next line decides its padding. */
+    private boolean padPending;
+    private byte[] patch = new byte[PAGE];
 
     boolean holding() {
         return heldLength >= 0;
@@ -52,6 +61,36 @@ final class PageAligner {
     static int padding(long end, int next) {
         int used = (int) (end % PAGE);
         return used == 0 || used + next <= PAGE || next > PAGE ? 0 : PAGE - used;
+    }
+
+    /** Whether the line written last may still need padding: see {@link #padWritten}. */
+    boolean padPending() {
+        return padPending;
+    }
+
+    /** At a flush: adds the held line as it is; the next line decides its padding. */
+    void releaseUnpadded(LineBatcher batcher) throws IOException {
+        release(batcher, 0);
+        padPending = true;
+    }
+
+    /**
+     * Pads the line written last, which went out at a flush, with {@code spaces} (0: none needed):
+     * the next write starts on its line break and moves it to the end of the page.
+     */
+    void padWritten(LineBatcher batcher, int spaces) throws IOException {
+        padPending = false;
+        if (spaces > 0) {
+            Arrays.fill(patch, 0, spaces, (byte) ' ');
+            patch[spaces] = '\n';
+            batcher.reopenLastLine();
+            batcher.add(patch, 0, spaces + 1);
+        }
+    }
+
+    /** A new file: nothing written to pad. */
+    void newFile() {
+        padPending = false;
     }
 
     /** Adds the held line to {@code batcher} with {@code spaces} before its line break, and lets it go. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.synthlogs.sink.PageAligner.UNKNOWN;
+
 /**
  * Lines to files named {@code <stem>_<stamp>_<n><extension>}, starting a new file before a line would
  * push the current one past {@code maxBytes}. With {@code maxFiles > 0} only the newest files of this
@@ -17,8 +19,8 @@ import java.util.Optional;
  * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation; a rotation
  * does not wait for them: the writer closes a file once its last block is written. Page-aligned, no
  * line crosses a 4 KiB page of its file, so that even {@code kill -9} leaves whole lines (see
- * {@link PageAligner}); then each line is held back until the next arrives or the sink closes, and the
- * files equal the stream once the padding spaces before line breaks are removed.
+ * {@link PageAligner}), and the files equal the stream once the padding spaces before line breaks are
+ * removed.
  */
 public final class RotatingFileSink implements LineSink {
     private final Path directory;
@@ -130,6 +132,8 @@ public final class RotatingFileSink implements LineSink {
         if (aligner != null) {
             if (aligner.holding()) {
                 releaseHeld(length);
+            } else if (aligner.padPending()) {
+                padWritten(length);
             }
             aligner.hold(bytes, offset, length);
             return;
@@ -151,6 +155,11 @@ public final class RotatingFileSink implements LineSink {
         if (size > 0 && size + length > maxBytes) {
             rotate();
         }
+        if (next == UNKNOWN) {
+            aligner.releaseUnpadded(batcher);
+            size += length;
+            return;
+        }
         int spaces = PageAligner.padding(size + length, next);
         boolean nextFileInstead = spaces > 0 && size + length + spaces + next > maxBytes;
         aligner.release(batcher, nextFileInstead ? 0 : spaces);
@@ -160,14 +169,39 @@ public final class RotatingFileSink implements LineSink {
         }
     }
 
+    /**
+     * Page-aligned: pads the line a flush wrote unpadded, now that the next one, of {@code next}
+     * bytes, is known; as in {@link #releaseHeld}, a next line that would not fit after the padding
+     * starts the next file instead.
+     */
+    private void padWritten(int next) throws IOException {
+        int spaces = PageAligner.padding(size, next);
+        boolean nextFileInstead = spaces > 0 && size + spaces + next > maxBytes;
+        aligner.padWritten(batcher, nextFileInstead ? 0 : spaces);
+        if (nextFileInstead) {
+            rotate();
+        } else {
+            size += spaces;
+        }
+    }
+
     @Override
     public void flush() throws IOException {
+        releaseForFlush();
         batcher.flush();
     }
 
     @Override
     public void awaitWritten() throws IOException {
+        releaseForFlush();
         batcher.awaitWritten();
+    }
+
+    /** Page-aligned, the held line goes out too, unpadded: a paced run's newest line is not kept back. */
+    private void releaseForFlush() throws IOException {
+        if (aligner != null && aligner.holding()) {
+            releaseHeld(UNKNOWN);
+        }
     }
 
     /**
@@ -293,5 +327,8 @@ public final class RotatingFileSink implements LineSink {
             batcher.retarget(file);
         }
         size = 0;
+        if (aligner != null) {
+            aligner.newFile();
+        }
     }
 }

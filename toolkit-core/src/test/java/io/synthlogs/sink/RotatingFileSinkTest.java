@@ -240,13 +240,65 @@ class RotatingFileSinkTest {
     }
 
     @Test
-    void page_aligned_holds_the_newest_line_back_until_the_next_or_the_close() throws IOException {
+    void page_aligned_a_flush_writes_the_newest_line_and_the_next_line_pads_it_in_place() throws IOException {
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true);
-        write(sink, List.of("{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"));
+        String first = "{\"a\":\"" + "x".repeat(3000) + "\"}\n";
+        String second = "{\"b\":\"" + "y".repeat(2000) + "\"}\n";
+        write(sink, List.of(first));
         sink.awaitWritten();
-        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+        assertThat(Files.readString(sink.current())).as("not kept back for the next line").isEqualTo(first);
+        write(sink, List.of(second));
+        sink.awaitWritten();
+        String padded = first.substring(0, first.length() - 1) + " ".repeat(4096 - first.length()) + "\n";
+        assertThat(Files.readString(sink.current())).isEqualTo(padded + second);
         sink.close();
-        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
+        assertThat(Files.readString(sink.current())).isEqualTo(padded + second);
+    }
+
+    /** A paced run flushes after each batch: each flush writes a line that the next may pad in place. */
+    @ParameterizedTest(name = "files of at most {0} bytes")
+    @ValueSource(ints = {5000, 8192, 65_536, 1 << 20})
+    void page_aligned_files_flushed_often_are_aligned_and_the_stream_but_for_the_padding(int maxBytes)
+            throws IOException {
+        List<String> lines = SinkLines.lines(3000, 1500);
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", maxBytes, 0, "s", true);
+        java.util.Random random = new java.util.Random(5);
+        for (int from = 0; from < lines.size(); ) {
+            int to = Math.min(lines.size(), from + 1 + random.nextInt(5));
+            write(sink, lines.subList(from, to));
+            if (random.nextBoolean()) {
+                sink.awaitWritten();
+            } else {
+                sink.flush();
+            }
+            from = to;
+        }
+        sink.close();
+        StringBuilder all = new StringBuilder();
+        for (Path file : sink.files()) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(bytes.length).as(file.toString()).isPositive().isLessThanOrEqualTo(maxBytes);
+            SinkLines.assertAligned(file, bytes);
+            all.append(new String(bytes, StandardCharsets.UTF_8));
+        }
+        assertThat(SinkLines.withoutPadding(all.toString())).isEqualTo(String.join("", lines));
+    }
+
+    @Test
+    void page_aligned_a_failure_while_padding_a_written_line_leaves_its_line_break() throws IOException {
+        String first = "{\"a\":\"" + "x".repeat(3000) + "\"}\n";
+        String second = "{\"b\":\"" + "y".repeat(2000) + "\"}\n";
+        // Room for the first line and a few bytes of its padding: the write that pads it fails midway.
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true,
+                new Disk().full(first.length() + 10)::open);
+        write(sink, List.of(first));
+        sink.awaitWritten();
+        write(sink, List.of(second));
+        assertThat(catchThrowable(sink::awaitWritten)).hasMessageContaining(Disk.FULL);
+        assertThat(catchThrowable(sink::close)).isInstanceOf(IOException.class);
+        String left = Files.readString(dir.resolve("logs_s_0.json"));
+        assertThat(left.length()).isEqualTo(first.length());
+        assertThat(left.equals(first)).as("the first line, ending in its line break").isTrue();
     }
 
     @Test
