@@ -16,8 +16,7 @@ import java.nio.file.StandardOpenOption;
 public final class FileSink implements LineSink {
     private final FileTarget file;
     private final LineBatcher batcher;
-    /** Set when page-aligned. */
-    private final PageAligner aligner;
+    private final boolean pageAligned;
     /** Bytes given to the batcher, padding included. */
     private long size;
     private boolean closed;
@@ -39,7 +38,7 @@ public final class FileSink implements LineSink {
             file.closeQuietly();
             throw e;
         }
-        this.aligner = pageAligned ? new PageAligner() : null;
+        this.pageAligned = pageAligned;
     }
 
     public Path path() {
@@ -51,39 +50,19 @@ public final class FileSink implements LineSink {
         if (closed) {
             throw new IOException("'" + file.path + "' is closed");
         }
-        if (aligner == null) {
-            batcher.add(bytes, offset, length);
-        } else {
-            if (aligner.holding()) {
-                releaseHeld(length);
-            } else if (aligner.padPending()) {
-                int spaces = PageAligner.padding(size, length);
-                aligner.padWritten(batcher, spaces);
+        if (pageAligned) {
+            int spaces = PageAligner.padding(size, length);
+            if (spaces > 0) {
+                batcher.padLastLine(spaces);
                 size += spaces;
             }
-            aligner.hold(bytes, offset, length);
         }
+        batcher.add(bytes, offset, length);
+        size += length;
     }
 
-    /** Page-aligned: adds the held line, padded so that a line of {@code next} bytes does not cross a page. */
-    private void releaseHeld(int next) throws IOException {
-        long end = size + aligner.heldLength();
-        if (next == PageAligner.UNKNOWN) {
-            size = end;
-            aligner.releaseUnpadded(batcher);
-            return;
-        }
-        int spaces = PageAligner.padding(end, next);
-        size = end + spaces;
-        aligner.release(batcher, spaces);
-    }
-
-    /** Page-aligned, the held line goes out too, unpadded; the next line pads it if it needs to. */
     @Override
     public void flush() throws IOException {
-        if (aligner != null && aligner.holding()) {
-            releaseHeld(PageAligner.UNKNOWN);
-        }
         batcher.flush();
     }
 
@@ -94,9 +73,6 @@ public final class FileSink implements LineSink {
         }
         closed = true;
         try {
-            if (aligner != null && aligner.holding()) {
-                releaseHeld(0);
-            }
             batcher.flush();
         } catch (IOException | RuntimeException e) {
             file.closeQuietly();

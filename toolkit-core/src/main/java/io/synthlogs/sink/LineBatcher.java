@@ -11,6 +11,13 @@ import java.nio.ByteBuffer;
  */
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
+    /** A page of spaces but for its last byte, a line break: any padding and the break after it. */
+    private static final byte[] SPACES_AND_BREAK = new byte[PageAligner.PAGE];
+
+    static {
+        java.util.Arrays.fill(SPACES_AND_BREAK, (byte) ' ');
+        SPACES_AND_BREAK[PageAligner.PAGE - 1] = '\n';
+    }
 
     private BatchTarget target;
     private final BackgroundWriter writer;
@@ -91,16 +98,23 @@ final class LineBatcher {
     }
 
     /**
-     * Makes the next line added replace the last byte written, a line break (see
-     * {@link BatchTarget#reopenLastLine}); what is buffered is written first.
+     * Puts {@code spaces} (fewer than a page) before the line break that ends the last line added: in
+     * the buffer while the line is there, else by a write that starts on its break in the target (see
+     * {@link BatchTarget#reopenLastLine}).
      */
-    void reopenLastLine() throws IOException {
+    void padLastLine(int spaces) throws IOException {
+        int lineBreak = buffer.position() - 1;
+        if (lineBreak >= 0 && spaces <= buffer.remaining()) {
+            buffer.position(lineBreak).put(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
+            return;
+        }
         drain();
         if (writer == null) {
             target.reopenLastLine();
         } else {
             writer.reopenLastLine(target);
         }
+        add(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
     }
 
     void flush() throws IOException {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.synthlogs.sink.PageAligner.UNKNOWN;
-
 /**
  * Lines to files named {@code <stem>_<stamp>_<n><extension>}, starting a new file before a line would
  * push the current one past {@code maxBytes}. With {@code maxFiles > 0} only the newest files of this
@@ -32,13 +30,12 @@ public final class RotatingFileSink implements LineSink {
     private final List<FileTarget> kept = new ArrayList<>();
     private final BackgroundWriter writer = new BackgroundWriter("synthlogs-file-writer");
     private final FileOpener opener;
-    /** Set when page-aligned. */
-    private final PageAligner aligner;
+    private final boolean pageAligned;
     /**
      * A line that keeps the file within this size takes the fast path of {@link #writeLine}: the
-     * size limit, or -1 when page-aligned, so that every line takes the other path.
+     * size limit, and page-aligned also the end of the page being filled.
      */
-    private final long fastUpTo;
+    private long fastUpTo;
 
     private int counter = -1;
     private FileTarget file;
@@ -75,8 +72,7 @@ public final class RotatingFileSink implements LineSink {
         this.maxBytes = maxBytes;
         this.maxFiles = maxFiles;
         this.opener = opener;
-        this.aligner = pageAligned ? new PageAligner() : null;
-        this.fastUpTo = pageAligned ? -1 : maxBytes;
+        this.pageAligned = pageAligned;
         try {
             Files.createDirectories(directory);
             this.prefix = uniquePrefix(directory, stem + "_" + stamp);
@@ -118,7 +114,7 @@ public final class RotatingFileSink implements LineSink {
 
     @Override
     public void writeLine(byte[] bytes, int offset, int length) throws IOException {
-        // Small enough for C2 to inline at FreqInlineSize=60: rotations and page alignment are a call away.
+        // Small enough for C2 to inline at FreqInlineSize=60: rotations and padding are a call away.
         if (size + length > fastUpTo) {
             writeOtherwise(bytes, offset, length);
             return;
@@ -127,81 +123,36 @@ public final class RotatingFileSink implements LineSink {
         size += length;
     }
 
-    /** A line that starts a new file (unless the file is empty: a line longer than the limit), or any line page-aligned. */
+    /**
+     * A line that starts a new file (unless the file is empty: a line longer than the limit), or
+     * page-aligned, one that would cross into the next page: the line before gets the padding that
+     * makes it start that page, or if padding and line would not fit in this file, the next file.
+     */
     private void writeOtherwise(byte[] bytes, int offset, int length) throws IOException {
-        if (aligner != null) {
-            if (aligner.holding()) {
-                releaseHeld(length);
-            } else if (aligner.padPending()) {
-                padWritten(length);
-            }
-            aligner.hold(bytes, offset, length);
-            return;
-        }
-        if (size > 0) {
+        int spaces = pageAligned ? PageAligner.padding(size, length) : 0;
+        if (size > 0 && size + spaces + length > maxBytes) {
             rotate();
+        } else if (spaces > 0) {
+            batcher.padLastLine(spaces);
+            size += spaces;
         }
         batcher.add(bytes, offset, length);
         size += length;
+        fastUpTo = fastUpTo();
     }
 
-    /**
-     * Page-aligned: adds the held line, padded so that a line of {@code next} bytes after it does not
-     * cross a page (0: no line follows). If the next line would not fit in this file even after the
-     * padding, the padding is left out and the next line starts the next file, on a page boundary too.
-     */
-    private void releaseHeld(int next) throws IOException {
-        int length = aligner.heldLength();
-        if (size > 0 && size + length > maxBytes) {
-            rotate();
-        }
-        if (next == UNKNOWN) {
-            aligner.releaseUnpadded(batcher);
-            size += length;
-            return;
-        }
-        int spaces = PageAligner.padding(size + length, next);
-        boolean nextFileInstead = spaces > 0 && size + length + spaces + next > maxBytes;
-        aligner.release(batcher, nextFileInstead ? 0 : spaces);
-        size += length + (nextFileInstead ? 0 : spaces);
-        if (nextFileInstead) {
-            rotate();
-        }
-    }
-
-    /**
-     * Page-aligned: pads the line a flush wrote unpadded, now that the next one, of {@code next}
-     * bytes, is known; as in {@link #releaseHeld}, a next line that would not fit after the padding
-     * starts the next file instead.
-     */
-    private void padWritten(int next) throws IOException {
-        int spaces = PageAligner.padding(size, next);
-        boolean nextFileInstead = spaces > 0 && size + spaces + next > maxBytes;
-        aligner.padWritten(batcher, nextFileInstead ? 0 : spaces);
-        if (nextFileInstead) {
-            rotate();
-        } else {
-            size += spaces;
-        }
+    private long fastUpTo() {
+        return pageAligned ? Math.min(maxBytes, PageAligner.pageEnd(size)) : maxBytes;
     }
 
     @Override
     public void flush() throws IOException {
-        releaseForFlush();
         batcher.flush();
     }
 
     @Override
     public void awaitWritten() throws IOException {
-        releaseForFlush();
         batcher.awaitWritten();
-    }
-
-    /** Page-aligned, the held line goes out too, unpadded: a paced run's newest line is not kept back. */
-    private void releaseForFlush() throws IOException {
-        if (aligner != null && aligner.holding()) {
-            releaseHeld(UNKNOWN);
-        }
     }
 
     /**
@@ -221,9 +172,6 @@ public final class RotatingFileSink implements LineSink {
         closed = true;
         try {
             try {
-                if (aligner != null && aligner.holding() && !failed()) {
-                    releaseHeld(0);
-                }
                 batcher.flush();
             } finally {
                 writer.close();
@@ -322,13 +270,11 @@ public final class RotatingFileSink implements LineSink {
         kept.add(file);
         // One batcher for all the files: its direct buffers outlive a rotation.
         if (batcher == null) {
-            batcher = new LineBatcher(file, writer, aligner == null ? LineBatcher.CAPACITY : PageAligner.BATCH_FILL);
+            batcher = new LineBatcher(file, writer, pageAligned ? PageAligner.BATCH_FILL : LineBatcher.CAPACITY);
         } else {
             batcher.retarget(file);
         }
         size = 0;
-        if (aligner != null) {
-            aligner.newFile();
-        }
+        fastUpTo = fastUpTo();
     }
 }

@@ -199,7 +199,7 @@ class RotatingFileSinkTest {
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", pageAligned, disk::open);
         assertThat(writeUntilFailure(sink, lines)).hasMessageContaining("Read-only file system");
         assertThat(sink.failed()).isTrue();
-        // Closing after the failure opens no further file for the line held back.
+        // Closing after the failure opens no further file.
         assertThat(disk.opened).hasSize(2).noneMatch(Disk.Channel::isOpen);
         assertThat(sink.files()).hasSize(2);
         String all = Files.readString(sink.files().get(0)) + Files.readString(sink.files().get(1));
