@@ -12,9 +12,10 @@
 #   build  ./mvnw -B -q -ntp -pl toolkit-cli,benchmarks -am package -DskipTests
 #   (a) ./synthlogs --total $LINES --output stdout --seed 1 > /dev/null            JSON with labels
 #   (b) the same with --format text
-#   (c) --output file with rotation at 10 MB into a fresh temporary directory
-#   (c') the same with --page-aligned (no line crosses a 4 KiB page: whole lines even after kill -9);
-#       its bytes per line are counted from the files it wrote, padding included
+#   (c) --output file with rotation at 10 MB into a fresh temporary directory; page-aligned, as by
+#       default (no line crosses a 4 KiB page: whole lines even after kill -9), so its bytes per line
+#       are counted from the files it wrote, padding included
+#   (c') the same with --no-page-aligned (the files are the stdout bytes)
 #   (d) ./synthlogs --total 10 --output stdout                                      wall time, warm
 #   (e) --total 0 --interval 0 streaming under SYNTHLOGS_JAVA_OPTS=-Xmx64m, cut by head -n $STREAM_LINES;
 #       must finish without OutOfMemoryError (one run: it is long)
@@ -118,17 +119,17 @@ bpl_text=$(bytes_per_line cli --total $SAMPLE --output stdout --seed 1 --format 
 t_text=$(time_runs cli --total "$LINES" --output stdout --seed 1 --format text)
 report "(b) text with labels, stdout" "$t_text" "$LINES" "$bpl_text"
 
-# Each run starts from an empty directory; deleting the previous run's 2.8 GB is not timed.
+# Each run starts from an empty directory; deleting the previous run's 3 GB is not timed.
 t_file=$(PREP='rm -rf "$tmp/files" && mkdir -p "$tmp/files"' \
   time_runs cli --total "$LINES" --output file --output-path "$tmp/files" --max-file-size 10MB --seed 1)
 files=$(find "$tmp/files" -type f | wc -l)
-report "(c) JSON to files, rotation at 10 MB ($files files)" "$t_file" "$LINES" "$bpl_json"
-
-t_aligned=$(PREP='rm -rf "$tmp/files" && mkdir -p "$tmp/files"' \
-  time_runs cli --total "$LINES" --output file --output-path "$tmp/files" --max-file-size 10MB --seed 1 --page-aligned)
 bpl_aligned=$(echo "$(find "$tmp/files" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }') / $LINES" | bc -l)
+report "(c) JSON to files, rotation at 10 MB ($files files)" "$t_file" "$LINES" "$bpl_aligned"
+
+t_unaligned=$(PREP='rm -rf "$tmp/files" && mkdir -p "$tmp/files"' \
+  time_runs cli --total "$LINES" --output file --output-path "$tmp/files" --max-file-size 10MB --seed 1 --no-page-aligned)
 rm -rf "$tmp/files"
-report "(c') the same, --page-aligned" "$t_aligned" "$LINES" "$bpl_aligned"
+report "(c') the same, --no-page-aligned" "$t_unaligned" "$LINES" "$bpl_json"
 
 t_small=$(REPS=$((REPS < 5 ? 5 : REPS)) time_runs cli --total 10 --output stdout)
 awk -v s="$t_small" 'BEGIN { printf "%-50s %8.0f ms wall (JVM start to exit, warm page cache)\n", "(d) --total 10", s * 1000 }'

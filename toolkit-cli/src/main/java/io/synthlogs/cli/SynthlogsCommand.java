@@ -92,7 +92,7 @@ public final class SynthlogsCommand implements Callable<Integer> {
 
     @Option(names = "--page-aligned", negatable = true,
             description = "Pad lines so that none (up to 4 KiB long) crosses a 4 KiB page of its file (log files and manifest):"
-                    + " even kill -9 then leaves whole lines.")
+                    + " even kill -9 then leaves whole lines. --no-page-aligned: files equal the stdout output byte for byte.")
     Boolean pageAligned;
 
     @Override

@@ -91,12 +91,12 @@ class GenerateCommandTest {
     }
 
     @Test
-    void page_aligned_files_and_manifest_end_a_line_at_every_page_and_are_the_plain_run_but_for_the_padding() throws Exception {
+    void files_and_manifest_end_a_line_at_every_page_and_are_the_unaligned_run_but_for_the_padding() throws Exception {
         String[] common = {"--total", "20000", "--seed", "9", "-a", "0.3", "--max-file-size", "1MB"};
-        assertThat(run(concat(common, "-p", dir.resolve("plain").toString(), "--manifest", dir.resolve("plain.jsonl").toString())))
+        assertThat(run(concat(common, "-p", dir.resolve("plain").toString(), "--manifest", dir.resolve("plain.jsonl").toString(),
+                "--no-page-aligned"))).as(err.toString()).isZero();
+        assertThat(run(concat(common, "-p", dir.resolve("aligned").toString(), "--manifest", dir.resolve("aligned.jsonl").toString())))
                 .as(err.toString()).isZero();
-        assertThat(run(concat(common, "-p", dir.resolve("aligned").toString(), "--manifest", dir.resolve("aligned.jsonl").toString(),
-                "--page-aligned"))).as(err.toString()).isZero();
         List<Path> aligned = files(dir.resolve("aligned"));
         assertThat(aligned).hasSizeGreaterThan(5);
         StringBuilder all = new StringBuilder();

@@ -121,12 +121,22 @@ class LauncherIT {
     }
 
     @Test
-    void files_concatenated_in_counter_order_equal_stdout() throws Exception {
-        Path out = cwd.resolve("out");
-        Result both = run("--total", "5000", "--output", "both", "--seed", "3", "-p", out.toString(), "--max-file-size", "64KB");
+    void files_concatenated_in_counter_order_equal_stdout_but_for_the_padding_or_byte_for_byte_unaligned() throws Exception {
+        Result both = run("--total", "5000", "--output", "both", "--seed", "3", "-p", "aligned", "--max-file-size", "64KB");
         assertThat(both.code()).as(both.err()).isZero();
+        String aligned = new String(concatenated(cwd.resolve("aligned")), StandardCharsets.UTF_8);
+        assertThat(aligned).contains(" \n");
+        assertThat(aligned.replaceAll(" +\n", "\n")).isEqualTo(new String(both.out(), StandardCharsets.UTF_8));
+        Result unaligned = run("--total", "5000", "--output", "both", "--seed", "3", "-p", "unaligned", "--max-file-size", "64KB",
+                "--no-page-aligned");
+        assertThat(unaligned.code()).as(unaligned.err()).isZero();
+        assertThat(concatenated(cwd.resolve("unaligned"))).isEqualTo(unaligned.out()).isEqualTo(both.out());
+    }
+
+    /** The files in {@code dir}, each at most 64 KiB, concatenated in counter order. */
+    private static byte[] concatenated(Path dir) throws IOException {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(out)) {
+        try (Stream<Path> listing = Files.list(dir)) {
             files = listing.sorted((a, b) -> Integer.compare(counter(a), counter(b))).toList();
         }
         assertThat(files).hasSizeGreaterThan(5);
@@ -135,7 +145,7 @@ class LauncherIT {
             assertThat(Files.size(file)).isLessThanOrEqualTo(64 * 1024);
             concatenated.write(Files.readAllBytes(file));
         }
-        assertThat(concatenated.toByteArray()).isEqualTo(both.out());
+        return concatenated.toByteArray();
     }
 
     private static int counter(Path p) {
@@ -275,37 +285,49 @@ class LauncherIT {
     /**
      * A killed process can be stopped inside a write: Linux checks for a fatal signal between the
      * pages (folios) of a buffered write, so the write being made at that instant can end at a page
-     * boundary, mid-line (measured here: 2-9 kills in 30). No user-space write avoids that. What the
-     * sink guarantees, and this checks: every file is whole lines, except that the newest file with
-     * data may end in part of a line, cut at a multiple of 4096 bytes.
+     * boundary. By default a line break ends every page, so wherever the kernel cuts the write, the
+     * files hold whole lines only. A fast run is killed three times, its writer busy writing.
      */
     @Test
-    void kill_9_leaves_whole_lines_but_for_a_kernel_cut_at_a_page_boundary() throws Exception {
+    void kill_9_leaves_only_whole_lines_in_files() throws Exception {
+        for (int kill = 0; kill < 3; kill++) {
+            for (Path file : killMidRun(cwd.resolve("fast-" + kill), "--total", "100000000", "--max-file-size", "1MB")) {
+                assertPageAlignedWholeLines(file, "timestamp");
+            }
+        }
+    }
+
+    /**
+     * A paced run writes each batch's last line at once, and the next batch pads it in place when it
+     * must: that rewrite, too, leaves whole lines wherever a kill strikes.
+     */
+    @Test
+    void kill_9_leaves_only_whole_lines_in_the_files_of_a_paced_run() throws Exception {
+        for (Path file : killMidRun(cwd.resolve("paced"), "--total", "0", "--interval", "0.001",
+                "--batch-size", "333", "--max-file-size", "100KB")) {
+            assertPageAlignedWholeLines(file, "timestamp");
+        }
+    }
+
+    /**
+     * Without the padding, a kill during a write can cut a line where the write crosses a page
+     * (measured here: 2-9 kills in 30). What remains guaranteed: every file is whole lines, except
+     * that the newest file with data may end in part of a line, cut at a multiple of 4096 bytes.
+     */
+    @Test
+    void kill_9_without_page_alignment_cuts_at_most_the_newest_file_at_a_page_boundary() throws Exception {
         List<Path> withData = killMidRun(cwd.resolve("killed"), "--total", "0", "--interval", "0.001",
-                "--batch-size", "333", "--max-file-size", "100KB");
+                "--batch-size", "333", "--max-file-size", "100KB", "--no-page-aligned");
         for (Path file : withData) {
             byte[] bytes = Files.readAllBytes(file);
             String content = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(content).as(file + ": no padding").doesNotContain(" \n");
             if (!content.endsWith("\n")) {
                 assertThat(file).as("only the newest file with data can end mid-line").isEqualTo(withData.get(withData.size() - 1));
                 assertThat(bytes.length % 4096).as(file + " ends mid-line, but not at a page boundary").isZero();
                 content = content.substring(0, content.lastIndexOf('\n') + 1);
             }
             assertWholeLines(file, content);
-        }
-    }
-
-    /**
-     * With {@code --page-aligned} a line break ends every page, so wherever the kernel cuts the write,
-     * the files hold whole lines only. A fast run is killed three times, its writer busy writing.
-     */
-    @Test
-    void kill_9_leaves_only_whole_lines_in_page_aligned_files() throws Exception {
-        for (int kill = 0; kill < 3; kill++) {
-            for (Path file : killMidRun(cwd.resolve("aligned-" + kill), "--total", "100000000", "--max-file-size", "1MB",
-                    "--page-aligned")) {
-                assertPageAlignedWholeLines(file, "timestamp");
-            }
         }
     }
 
@@ -350,14 +372,14 @@ class LauncherIT {
     }
 
     /**
-     * A fast run's manifest, page-aligned, is whole lines after a kill. (Its whole-line writes without
-     * the alignment are FileSinkTest's; a character-buffered manifest ended mid-line at every kill.)
+     * A fast run's manifest is whole lines after a kill. (Its whole-line writes without the alignment
+     * are FileSinkTest's; a character-buffered manifest ended mid-line at every kill.)
      */
     @Test
     void kill_9_leaves_a_manifest_of_whole_lines() throws Exception {
         Path manifest = cwd.resolve("m.jsonl");
         Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "100000000", "-o", "stdout",
-                "--anomaly-rate", "0.3", "--manifest", manifest.toString(), "--page-aligned")
+                "--anomaly-rate", "0.3", "--manifest", manifest.toString())
                 .directory(cwd.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(cwd.resolve("log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while ((!Files.exists(manifest) || Files.size(manifest) < 64 * 1024) && System.nanoTime() < deadline) {
