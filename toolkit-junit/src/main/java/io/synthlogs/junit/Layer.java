@@ -80,6 +80,20 @@ record Layer(
         };
     }
 
+    /**
+     * What was wrong with the value an attribute was set to, named as {@link #origin} names it:
+     * {@code @SyntheticLogs(anomalyRate = 1.5) on …: problem}, or {@code Configuration parameter
+     * synthlogs.anomalyRate = '1.5' cannot be used: problem} as {@link #read} words it.
+     */
+    static String problem(String origin, Object value, String problem) {
+        int close = origin.indexOf(')');
+        if (origin.startsWith("@") && close > 0) {
+            return origin.substring(0, close) + " = " + value + origin.substring(close) + ": " + problem;
+        }
+        return "Configuration parameter " + origin.substring(origin.lastIndexOf(' ') + 1) + " = '" + value
+                + "' cannot be used: " + problem;
+    }
+
     private static Integer count(int value, String at) {
         if (value == SyntheticLogsConstants.NOT_SET_INT) {
             return null;

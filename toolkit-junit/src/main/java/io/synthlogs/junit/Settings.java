@@ -30,6 +30,8 @@ record Settings(
         int count, Double anomalyRate, List<AnomalyType> anomalies, List<String> sources, Long seed, Instant start,
         String config, LogFormat format, boolean labels, Map<String, String> origins) {
 
+    private static final String RATE_KEY = "anomalies.rate";
+
     /** Merges layers given from the closest (the target itself) to the farthest. */
     static Settings merge(List<Layer> layers) {
         Map<String, String> origins = new LinkedHashMap<>();
@@ -104,7 +106,7 @@ record Settings(
                 builder.resource(config, loader);
             }
             if (anomalyRate != null) {
-                builder.set("anomalies.rate", anomalyRate, origins.get("anomalyRate"));
+                builder.set(RATE_KEY, anomalyRate, origins.get("anomalyRate"));
             }
             for (AnomalyType type : anomalies.isEmpty() ? List.<AnomalyType>of() : AnomalyType.injectable()) {
                 builder.set("anomalies.types." + type.wireName() + ".enabled", anomalies.contains(type),
@@ -113,6 +115,13 @@ record Settings(
             SynthConfig built = builder.build();
             return sources.isEmpty() ? built : built.withSources(sources);
         } catch (ConfigException e) {
+            String rateOrigin = origins.get("anomalyRate");
+            String rateError = rateOrigin + ": " + RATE_KEY + ": ";
+            if (RATE_KEY.equals(e.keyPath()) && rateOrigin != null && e.getMessage().startsWith(rateError)) {
+                // Named as the attribute that set it, as the other attributes' mistakes are.
+                throw new ExtensionConfigurationException(Layer.problem(rateOrigin, anomalyRate,
+                        e.getMessage().substring(rateError.length())), e);
+            }
             String origin = config != null && e.getMessage().startsWith(config + ":") ? origins.get("config") + ": " : "";
             throw new ExtensionConfigurationException(origin + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
