@@ -192,10 +192,15 @@ final class ConfigBinder {
 
     /** At least one byte: a file rotates before a line would push it past the size, so any size works. */
     private static double rotationSizeMb(Section file) {
-        double mb = file.number("rotation_size_mb", 0, SynthConfig.FileOutput.MAX_ROTATION_MB);
-        if (mb * SynthConfig.FileOutput.BYTES_PER_MB < 1) {
-            throw file.error("rotation_size_mb", file.value("rotation_size_mb"),
-                    "is less than one byte (1 MB = " + SynthConfig.FileOutput.BYTES_PER_MB + " bytes)");
+        ConfigValue v = file.value("rotation_size_mb");
+        String allowed = "a size in MB from one byte to " + Section.fmt(SynthConfig.FileOutput.MAX_ROTATION_MB)
+                + " (1 MB = " + SynthConfig.FileOutput.BYTES_PER_MB + " bytes)";
+        if (!(v.raw() instanceof Number n) || Double.isNaN(n.doubleValue())) {
+            throw file.error("rotation_size_mb", v, "is not a number; allowed: " + allowed);
+        }
+        double mb = n.doubleValue();
+        if (mb * SynthConfig.FileOutput.BYTES_PER_MB < 1 || mb > SynthConfig.FileOutput.MAX_ROTATION_MB) {
+            throw file.error("rotation_size_mb", v, "is out of range; allowed: " + allowed);
         }
         return mb;
     }

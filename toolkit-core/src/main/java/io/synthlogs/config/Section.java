@@ -174,7 +174,7 @@ final class Section {
                 || raw instanceof Double d && !d.isInfinite() && d == Math.rint(d);
     }
 
-    private static String fmt(double d) {
+    static String fmt(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }

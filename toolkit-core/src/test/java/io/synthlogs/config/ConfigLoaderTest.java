@@ -232,9 +232,14 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.builder().set("output.file.rotation_size_mb", 1.0 / (1 << 20), "--max-file-size").build()
                 .output().file().rotationBytes()).isEqualTo(1);
         assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 0.0000001}}", "inline").build())
-                .hasMessage("inline:1:35: output.file.rotation_size_mb: 1.0E-7 is less than one byte (1 MB = 1048576 bytes)");
+                .hasMessage("inline:1:35: output.file.rotation_size_mb: 0.0000001 is out of range; allowed: a size in MB"
+                        + " from one byte to 1000000 (1 MB = 1048576 bytes)");
         assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 2000000}}", "inline").build())
-                .hasMessage("inline:1:35: output.file.rotation_size_mb: 2000000 is not within [0, 1000000]");
+                .hasMessage("inline:1:35: output.file.rotation_size_mb: 2000000 is out of range; allowed: a size in MB"
+                        + " from one byte to 1000000 (1 MB = 1048576 bytes)");
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: big}}", "inline").build())
+                .hasMessage("inline:1:35: output.file.rotation_size_mb: 'big' is not a number; allowed: a size in MB"
+                        + " from one byte to 1000000 (1 MB = 1048576 bytes)");
     }
 
     @Test
