@@ -1,6 +1,7 @@
 package io.synthlogs.cli;
 
 import io.synthlogs.Episode;
+import io.synthlogs.IoReason;
 import io.synthlogs.LogGenerator;
 import io.synthlogs.Scenario;
 import io.synthlogs.config.SynthConfig;
@@ -86,7 +87,7 @@ final class GenerateRun {
             if (isBrokenPipe(io)) {
                 return 0;
             }
-            throw new Errors.RunFailure("cannot write " + where(files) + ": " + reason(io));
+            throw new Errors.RunFailure("cannot write " + where(files) + ": " + IoReason.of(io));
         } catch (RuntimeException | StackOverflowError e) {
             closeQuietly(sink == null ? files : sink, manifest);
             if (manifest != null && counts.lines == 0) {
@@ -249,7 +250,7 @@ final class GenerateRun {
             return new RotatingFileSink(dir, file.stem(), output.format().extension(), file.rotationBytes(), file.maxFiles(), stamp,
                     file.pageAligned());
         } catch (IOException e) {
-            throw new Errors.RunFailure("cannot write to output directory '" + dir + "': " + reason(e));
+            throw new Errors.RunFailure("cannot write to output directory '" + dir + "': " + IoReason.of(e));
         }
     }
 
@@ -296,31 +297,6 @@ final class GenerateRun {
     static boolean isBrokenPipe(IOException e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("Broken pipe") || message.contains("Stream closed");
-    }
-
-    static String reason(IOException e) {
-        String message = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
-            // Creating a directory where a file is: the exception's message is only the path.
-            return "'" + exists.getFile() + "' exists and is not a directory";
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        // These carry only the path as their message; say what the system said, as mkdir(1) would.
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof java.nio.file.NotDirectoryException) {
-            return "a part of the path is not a directory";
-        }
-        if (e instanceof java.nio.file.FileSystemException) {
-            return "the file system refused it (" + e.getClass().getSimpleName() + ")";
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     private static void closeQuietly(AutoCloseable... closeables) {

@@ -42,7 +42,7 @@ final class Manifest implements AutoCloseable {
     }
 
     static Errors.RunFailure failure(Path path, IOException e) {
-        return new Errors.RunFailure("cannot write manifest '" + path + "': " + GenerateRun.reason(e));
+        return new Errors.RunFailure("cannot write manifest '" + path + "': " + io.synthlogs.IoReason.of(e));
     }
 
     void write(Episode episode) throws Failure {

@@ -1,5 +1,6 @@
 package io.synthlogs.config;
 
+import io.synthlogs.IoReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,13 +89,7 @@ public final class ConfigLoader {
             if (Files.isDirectory(file)) {
                 return "it is a directory";
             }
-            if (e instanceof java.nio.file.NoSuchFileException) {
-                return "no such file";
-            }
-            if (e instanceof java.nio.file.AccessDeniedException) {
-                return "permission denied";
-            }
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return e instanceof IOException failure ? IoReason.of(failure) : e.toString();
         }
 
         /** Lays YAML text over what is there; {@code origin} names it in errors. */

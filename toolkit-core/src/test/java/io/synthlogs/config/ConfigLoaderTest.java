@@ -203,7 +203,7 @@ class ConfigLoaderTest {
     void a_missing_file_is_a_config_error() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageEndingWith("nope.yaml: cannot read the configuration file: no such file");
+                .hasMessageEndingWith("nope.yaml: cannot read the configuration file: no such file or directory");
     }
 
     @Test
