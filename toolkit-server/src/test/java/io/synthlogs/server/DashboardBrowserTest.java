@@ -108,6 +108,26 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void the_episode_under_way_and_the_injections_queued_are_shown() {
+        browser.get(app.base + "/ui");
+        wait.until(d -> d.findElement(By.id("conn")).getText().equals("connected"));
+        wait.until(d -> d.findElement(By.id("episodes-now")).getText().equals("no episode under way; no injection queued"));
+        for (String[] field : new String[][] {{"anomaly-rate", "0"}, {"batch-size", "5"}, {"interval", "1"}}) {
+            browser.findElement(By.id(field[0])).clear();
+            browser.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        browser.findElement(By.id("apply")).click();
+        wait.until(d -> d.findElement(By.id("message")).getText().equals("stream settings applied"));
+        for (String type : List.of("security_threat", "error_spike", "data_anomaly")) {
+            browser.findElement(By.id("inject-" + type)).click();
+            wait.until(d -> d.findElement(By.id("message")).getText().startsWith("injected " + type.replace('_', ' ')));
+        }
+        // At 5 lines a second the first runs for seconds while the other two wait their turn.
+        wait.until(d -> d.findElement(By.id("episodes-now")).getText().matches(
+                "under way: security threat ep-\\d+; 2 queued, next: error spike ep-\\d+ from line \\d+"));
+    }
+
+    @Test
     void the_rate_field_shows_the_configured_rate_and_applying_other_settings_keeps_it() {
         assertThat(app.put("/api/config/anomalies", "{\"anomaly_rate\": 0.3}").status()).isEqualTo(200);
         browser.get(app.base + "/ui");

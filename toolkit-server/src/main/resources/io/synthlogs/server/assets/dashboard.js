@@ -15,6 +15,8 @@
   const RETRY_FIRST = 2000, RETRY_MAX = 30000;
   /** lines/s is what arrived in the last 10 s. */
   const RATE_WINDOW = 10000;
+  /** How often the episode under way and the injection queue, shared by every client, are asked for. */
+  const STATUS_EVERY = 2000;
   const SVG = 'http://www.w3.org/2000/svg';
   const $ = (id) => document.getElementById(id);
   const token = new URLSearchParams(location.search).get('token');
@@ -51,6 +53,24 @@
     $('settings').addEventListener('submit', applyConfig);
     $('pause').addEventListener('click', () => send({ action: paused ? 'resume' : 'pause' }));
     setInterval(showRate, 1000);
+    setInterval(showEpisodes, STATUS_EVERY);
+  }
+
+  /** The shared stream's episode under way and its queue of injections, from GET /api/status. */
+  function showEpisodes() {
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      $('episodes-now').textContent = '';
+      return;
+    }
+    fetch('/api/status' + auth).then((r) => (r.ok ? r.json() : null)).then((s) => {
+      if (!s) { return; }
+      const active = s.active_episode;
+      const next = s.pending_injection;
+      $('episodes-now').textContent = (active ? 'under way: ' + label(active.anomaly_type) + ' ' + active.episode_id
+          : 'no episode under way') + '; '
+        + (s.pending_injections === 0 ? 'no injection queued' : s.pending_injections + ' queued, next: '
+          + label(next.anomaly_type) + ' ' + next.episode_id + ' from line ' + next.starts_at_log);
+    }).catch(() => {});
   }
 
   function connect() {
@@ -135,7 +155,8 @@
       case 'logs': addBatch(m.logs); break;
       case 'config_updated': applied = m.config; showConfig(m.config); note('stream settings applied'); break;
       case 'anomaly_injected': note('injected ' + label(m.anomaly_type) + ' as ' + m.episode_id + ': lines '
-        + m.starts_at_log + '–' + (m.starts_at_log + m.duration_logs - 1) + ' of the shared stream'); break;
+        + m.starts_at_log + '–' + (m.starts_at_log + m.duration_logs - 1) + ' of the shared stream');
+        showEpisodes(); break;
       case 'paused': setPaused(true); break;
       case 'resumed': setPaused(false); break;
       case 'error': refused(m); break;
