@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.LongSupplier;
 
 /**
  * One generating run: lines from the generator, rendered, to the sinks in batches, episodes to the
@@ -69,9 +70,11 @@ final class GenerateRun {
                     err.flush();
                 }
             }
-            LineSink stdout = output.destination().toStdout() ? StreamSink.stdout() : null;
+            StreamSink stdout = output.destination().toStdout() ? StreamSink.stdout() : null;
             sink = stdout == null ? files : files == null ? stdout : new TeeSink(stdout, files);
-            generate(sink, manifest, stop, counts);
+            // What a killed run leaves are its files: the manifest keeps pace with them, else with stdout.
+            LongSupplier linesWritten = files != null ? files::linesWritten : stdout::linesWritten;
+            generate(sink, linesWritten, manifest, stop, counts);
             sink.close();
             if (manifest != null) {
                 manifest.close();
@@ -101,9 +104,11 @@ final class GenerateRun {
         return 0;
     }
 
-    private void generate(LineSink sink, Manifest manifest, StopSignal stop, Counts counts) throws IOException {
+    private void generate(LineSink sink, LongSupplier linesWritten, Manifest manifest, StopSignal stop, Counts counts)
+            throws IOException {
         LogGenerator generator = LogGenerator.of(scenario).forgetEpisodes();
-        Lines lines = new Lines(sink, manifest, counts, config.output().format(), config.output().includeLabels());
+        Lines lines = new Lines(sink, linesWritten, manifest, counts, config.output().format(),
+                config.output().includeLabels());
         long total = config.generator().totalLogs();
         Progress progress = Progress.forRun(total, config.output().destination(), err);
         if (!paced && generatorThreadPays()) {
@@ -195,14 +200,16 @@ final class GenerateRun {
     /** Formats lines into the sink and episodes into the manifest, counting both. */
     private static final class Lines {
         private final LineSink sink;
+        private final LongSupplier linesWritten;
         private final Manifest manifest;
         private final Counts counts;
         private final LogFormat format;
         private final boolean labels;
         private final LineBuffer line = new LineBuffer(1024);
 
-        Lines(LineSink sink, Manifest manifest, Counts counts, LogFormat format, boolean labels) {
+        Lines(LineSink sink, LongSupplier linesWritten, Manifest manifest, Counts counts, LogFormat format, boolean labels) {
             this.sink = sink;
+            this.linesWritten = linesWritten;
             this.manifest = manifest;
             this.counts = counts;
             this.format = format;
@@ -223,7 +230,7 @@ final class GenerateRun {
         void episode(Episode episode) throws IOException {
             counts.episodes++;
             if (manifest != null) {
-                manifest.write(episode);
+                manifest.write(episode, linesWritten.getAsLong());
             }
         }
 
@@ -235,7 +242,7 @@ final class GenerateRun {
                 sink.flush();
             }
             if (manifest != null) {
-                manifest.flush();
+                manifest.flush(linesWritten.getAsLong());
             }
         }
     }

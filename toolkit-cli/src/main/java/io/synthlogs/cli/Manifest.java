@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 
 /**
  * A run's manifest: its episodes as JSON lines, written in whole lines (see {@link FileSink}) whenever
- * {@link #BATCH_BYTES} of them have gathered and at each flush. A failed write is a {@link Failure},
- * so that the run's error names the manifest rather than the log files.
+ * {@link #BATCH_BYTES} of them have gathered and at each flush. An episode waits until the run's lines
+ * up to its last one have been written, so that a killed run's manifest never names lines its log
+ * files lack. A failed write is a {@link Failure}, so that the run's error names the manifest rather
+ * than the log files.
  */
 final class Manifest implements AutoCloseable {
     /** Small: episodes are few, and a killed run's manifest then lags its log files little. */
@@ -19,6 +22,8 @@ final class Manifest implements AutoCloseable {
 
     private final Path path;
     private final FileSink file;
+    /** Episodes whose lines are not all written yet, in the order they closed. */
+    private final ArrayDeque<Episode> waiting = new ArrayDeque<>();
 
     private Manifest(Path path, FileSink file) {
         this.path = path;
@@ -45,7 +50,19 @@ final class Manifest implements AutoCloseable {
         return new Errors.RunFailure("cannot write manifest '" + path + "': " + io.synthlogs.IoReason.of(e));
     }
 
-    void write(Episode episode) throws Failure {
+    /** Takes an episode; it is written once {@code linesWritten} (the run's lines written so far) covers it. */
+    void write(Episode episode, long linesWritten) throws Failure {
+        waiting.addLast(episode);
+        writeReady(linesWritten);
+    }
+
+    private void writeReady(long linesWritten) throws Failure {
+        while (!waiting.isEmpty() && waiting.peekFirst().lastIndex() < linesWritten) {
+            writeNow(waiting.removeFirst());
+        }
+    }
+
+    private void writeNow(Episode episode) throws Failure {
         byte[] json = (EpisodeJson.toJson(episode) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             file.writeLine(json, 0, json.length);
@@ -54,7 +71,9 @@ final class Manifest implements AutoCloseable {
         }
     }
 
-    void flush() throws Failure {
+    /** Writes the episodes {@code linesWritten} covers and flushes. */
+    void flush(long linesWritten) throws Failure {
+        writeReady(linesWritten);
         try {
             file.flush();
         } catch (IOException e) {
@@ -62,8 +81,10 @@ final class Manifest implements AutoCloseable {
         }
     }
 
+    /** Writes every episode taken (the run's lines are all written by now) and closes the file. */
     @Override
     public void close() throws Failure {
+        writeReady(Long.MAX_VALUE);
         try {
             file.close();
         } catch (IOException e) {

@@ -23,18 +23,17 @@ final class BackgroundWriter {
     private final Thread thread;
     private volatile IOException failure;
     private volatile boolean closed;
+    /** Lines of the blocks written whole; only the thread writes it. */
+    private volatile long linesWritten;
 
     /** What the thread does next, in the order the producer asked. */
     private sealed interface Task {}
 
-    /** Writes a block to its target. */
-    private record Block(BatchTarget out, ByteBuffer data) implements Task {}
+    /** Writes a block of {@code lines} lines to its target. */
+    private record Block(BatchTarget out, ByteBuffer data, int lines) implements Task {}
 
     /** Flushes a target. */
     private record Flush(BatchTarget out) implements Task {}
-
-    /** Makes a target's next block start on its last line break: see {@link BatchTarget#reopenLastLine}. */
-    private record Reopen(BatchTarget out) implements Task {}
 
     /** Closes a target after its blocks; done even after a failure, so that no file is left open. */
     private record Release(BatchTarget out) implements Task {}
@@ -52,28 +51,27 @@ final class BackgroundWriter {
      * Queues {@code block} (its remaining bytes) for {@code target}, taking ownership of it, and
      * returns an empty direct buffer of {@link LineBatcher#CAPACITY} bytes to fill next.
      */
-    ByteBuffer handOver(BatchTarget target, ByteBuffer block) throws IOException {
-        queue(target, block);
+    ByteBuffer handOver(BatchTarget target, ByteBuffer block, int lines) throws IOException {
+        queue(target, block, lines);
         ByteBuffer next = spare.poll();
         return next != null ? next : ByteBuffer.allocateDirect(LineBatcher.CAPACITY);
     }
 
-    /** Queues {@code block} (its remaining bytes) for {@code target}, taking ownership of it. */
-    void queue(BatchTarget target, ByteBuffer block) throws IOException {
+    /** Queues {@code block} (its remaining bytes, {@code lines} lines) for {@code target}, taking ownership of it. */
+    void queue(BatchTarget target, ByteBuffer block, int lines) throws IOException {
         check();
-        put(new Block(target, block), false);
+        put(new Block(target, block, lines), false);
+    }
+
+    /** Lines of the blocks written so far, whole, to any target. */
+    long linesWritten() {
+        return linesWritten;
     }
 
     /** Queues a flush of {@code target}, after the blocks queued before it. */
     void flush(BatchTarget target) throws IOException {
         check();
         put(new Flush(target), true);
-    }
-
-    /** Queues {@link BatchTarget#reopenLastLine} for {@code target}, after the blocks queued before it. */
-    void reopenLastLine(BatchTarget target) throws IOException {
-        check();
-        put(new Reopen(target), false);
     }
 
     /**
@@ -140,14 +138,15 @@ final class BackgroundWriter {
             } else if (task instanceof Block block) {
                 if (failure == null) {
                     attempt(() -> block.out().write(block.data()));
+                    if (failure == null) {
+                        linesWritten += block.lines();
+                    }
                 }
                 if (block.data().isDirect() && block.data().capacity() == LineBatcher.CAPACITY) {
                     spare.offer(block.data().clear());
                 }
             } else if (failure == null && task instanceof Flush flush) {
                 attempt(flush.out()::flush);
-            } else if (failure == null && task instanceof Reopen reopen) {
-                attempt(reopen.out()::reopenLastLine);
             }
         }
     }

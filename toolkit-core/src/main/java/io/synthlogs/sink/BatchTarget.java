@@ -14,14 +14,6 @@ interface BatchTarget {
 
     void flush() throws IOException;
 
-    /**
-     * Makes the next write start on the last byte written, a line break, and replace it: only files
-     * can (see {@link FileTarget#reopenLastLine}).
-     */
-    default void reopenLastLine() throws IOException {
-        throw new IOException("a stream cannot rewrite what it has written");
-    }
-
     /** Lets go of what the target holds, after its last write; a stream a sink was given is its owner's to close. */
     default void close() throws IOException {}
 

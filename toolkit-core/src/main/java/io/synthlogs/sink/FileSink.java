@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
  * character-buffered writer empties its buffer wherever it is full, mid-line); a failed write cuts the
  * file back to its last whole line. Lines are written on the caller's thread, whenever
  * {@code batchBytes} of them have gathered and at each {@link #flush}. Page-aligned, no line crosses a
- * 4 KiB page, so that even a kill during a write leaves whole lines (see {@link PageAligner}).
+ * 4 KiB page, so that even a kill during a write leaves whole lines (see {@link PageAligner}); the
+ * newest line then waits for the next or the close.
  */
 public final class FileSink implements LineSink {
     private final FileTarget file;
@@ -33,7 +34,7 @@ public final class FileSink implements LineSink {
         }
         this.file = new FileTarget(path, opener.open(path));
         try {
-            this.batcher = new LineBatcher(file, batchBytes);
+            this.batcher = new LineBatcher(file, batchBytes, pageAligned);
         } catch (RuntimeException | OutOfMemoryError e) {
             file.closeQuietly();
             throw e;
@@ -52,8 +53,7 @@ public final class FileSink implements LineSink {
         }
         if (pageAligned) {
             int spaces = PageAligner.padding(size, length);
-            if (spaces > 0) {
-                batcher.padLastLine(spaces);
+            if (spaces > 0 && batcher.padLastLine(spaces)) {
                 size += spaces;
             }
         }
@@ -73,7 +73,7 @@ public final class FileSink implements LineSink {
         }
         closed = true;
         try {
-            batcher.flush();
+            batcher.finish();
         } catch (IOException | RuntimeException e) {
             file.closeQuietly();
             throw e;

@@ -19,8 +19,6 @@ final class FileTarget implements BatchTarget {
     volatile boolean failed;
     /** Closed with every write to it done: it may be deleted by rotation. */
     volatile boolean whole;
-    /** The next write starts at the last byte, a line break it moves: see {@link #reopenLastLine}. */
-    private boolean reopened;
 
     FileTarget(Path path, SeekableByteChannel channel) {
         this.path = path;
@@ -35,48 +33,19 @@ final class FileTarget implements BatchTarget {
         }
         int length = batch.remaining();
         try {
-            if (reopened) {
-                channel.position(written - 1);
-            }
             while (batch.hasRemaining()) {
                 channel.write(batch);
             }
         } catch (IOException | RuntimeException | Error e) {
             failed = true;
             try {
-                cutBack();
+                channel.truncate(written);
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
         }
-        written += length - (reopened ? 1 : 0);
-        reopened = false;
-    }
-
-    /**
-     * Makes the next write start one byte earlier, on the file's last line break, which it replaces:
-     * a page-aligned sink pads a line it has written already (see {@link PageAligner}). That write
-     * ends in a line break again; if it fails, the file is cut back to its end before it.
-     */
-    @Override
-    public void reopenLastLine() {
-        if (written == 0) {
-            throw new IllegalStateException("'" + path + "' has no line to reopen");
-        }
-        reopened = true;
-    }
-
-    /** Back to the last whole write, its line break put back if a failed write began on it. */
-    private void cutBack() throws IOException {
-        channel.truncate(written);
-        if (reopened) {
-            channel.position(written - 1);
-            ByteBuffer lineBreak = ByteBuffer.wrap(new byte[] {'\n'});
-            while (lineBreak.hasRemaining()) {
-                channel.write(lineBreak);
-            }
-        }
+        written += length;
     }
 
     @Override

@@ -2,12 +2,18 @@ package io.synthlogs.sink;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Collects whole lines in one large buffer and hands them on in single writes, so each write holds
  * only complete lines. One write per 256 KiB (or the size given), not per line. The buffer of a
  * batcher with a writer thread is direct: a file channel writes it without copying it first. Given
  * a {@link BackgroundWriter}, a full buffer is handed over whole and a spare one taken in its place.
+ *
+ * <p>A batcher for a page-aligned file keeps the last line added in its buffer when it writes the
+ * others (see {@link PageAligner}): the next line may still need padding put before that line's
+ * break, and a line break once written is never rewritten, since a reader following the file may
+ * have read it. Only {@link #finish} writes that line.
  */
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
@@ -15,7 +21,7 @@ final class LineBatcher {
     private static final byte[] SPACES_AND_BREAK = new byte[PageAligner.PAGE];
 
     static {
-        java.util.Arrays.fill(SPACES_AND_BREAK, (byte) ' ');
+        Arrays.fill(SPACES_AND_BREAK, (byte) ' ');
         SPACES_AND_BREAK[PageAligner.PAGE - 1] = '\n';
     }
 
@@ -23,7 +29,14 @@ final class LineBatcher {
     private final BackgroundWriter writer;
     /** How far a buffer is filled before it is written: its limit. */
     private final int fill;
+    private final boolean keepsLastLine;
     private ByteBuffer buffer;
+    /** Where the last line added starts in the buffer; -1 once it is written. */
+    private int lastLine = -1;
+    /** Lines in the buffer. */
+    private int buffered;
+    /** Lines written, when there is no writer thread to count them. */
+    private long written;
 
     /**
      * Writes to {@code target} on the caller's thread, in writes of at most {@code capacity} bytes
@@ -31,33 +44,34 @@ final class LineBatcher {
      * batchers serve small files (a manifest, a test's lines), and a file channel copies a heap
      * buffer through its thread's cached direct one.
      */
-    LineBatcher(BatchTarget target, int capacity) {
-        this(target, null, ByteBuffer.allocate(capacity), capacity);
+    LineBatcher(BatchTarget target, int capacity, boolean keepsLastLine) {
+        this(target, null, ByteBuffer.allocate(capacity), capacity, keepsLastLine);
     }
 
     /** Writes to {@code target} on the writer's thread, which hands back buffers of {@link #CAPACITY}. */
     LineBatcher(BatchTarget target, BackgroundWriter writer) {
-        this(target, writer, CAPACITY);
+        this(target, writer, CAPACITY, false);
     }
 
     /** As above, writing a buffer once {@code fill} bytes (at most {@link #CAPACITY}) are in it. */
-    LineBatcher(BatchTarget target, BackgroundWriter writer, int fill) {
-        this(target, writer, ByteBuffer.allocateDirect(CAPACITY), fill);
+    LineBatcher(BatchTarget target, BackgroundWriter writer, int fill, boolean keepsLastLine) {
+        this(target, writer, ByteBuffer.allocateDirect(CAPACITY), fill, keepsLastLine);
     }
 
-    private LineBatcher(BatchTarget target, BackgroundWriter writer, ByteBuffer buffer, int fill) {
+    private LineBatcher(BatchTarget target, BackgroundWriter writer, ByteBuffer buffer, int fill, boolean keepsLastLine) {
         if (fill < 1 || fill > buffer.capacity()) {
             throw new IllegalArgumentException("fill must be within [1, " + buffer.capacity() + "], got " + fill);
         }
         this.target = target;
         this.writer = writer;
         this.fill = fill;
+        this.keepsLastLine = keepsLastLine;
         this.buffer = buffer.limit(fill);
     }
 
     /**
-     * Sends later lines to {@code next}; what is buffered must have been drained, so that no line
-     * reaches a target other than the one it was added for.
+     * Sends later lines to {@code next}; what is buffered must have been written (see
+     * {@link #finish}), so that no line reaches a target other than the one it was added for.
      */
     void retarget(BatchTarget next) {
         if (buffer.position() != 0) {
@@ -69,54 +83,83 @@ final class LineBatcher {
     void add(byte[] bytes, int offset, int length) throws IOException {
         if (length > buffer.remaining()) {
             drain();
-        }
-        if (length > fill) {
-            // A line larger than a whole batch goes on its own, in a buffer of its own.
-            ByteBuffer own = ByteBuffer.wrap(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
-            if (writer != null) {
-                writer.queue(target, own);
-            } else {
-                target.write(own);
+            if (length > buffer.remaining()) {
+                writeAll(); // a line kept back, and one too long to join it
             }
+        }
+        if (length > buffer.remaining()) {
+            // A line larger than a whole batch goes on its own, in a buffer of its own.
+            send(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)), 1, false);
             return;
         }
+        lastLine = buffer.position();
         buffer.put(bytes, offset, length);
-    }
-
-    /** Writes the buffered lines without flushing the target. */
-    void drain() throws IOException {
-        if (buffer.position() == 0) {
-            return;
-        }
-        buffer.flip();
-        if (writer != null) {
-            buffer = writer.handOver(target, buffer).limit(fill);
-        } else {
-            target.write(buffer);
-            buffer.clear().limit(fill);
-        }
+        buffered++;
     }
 
     /**
-     * Puts {@code spaces} (fewer than a page) before the line break that ends the last line added: in
-     * the buffer while the line is there, else by a write that starts on its break in the target (see
-     * {@link BatchTarget#reopenLastLine}).
+     * Puts {@code spaces} (fewer than a page) before the line break that ends the last line added, if
+     * that line is still buffered; whether it was.
      */
-    void padLastLine(int spaces) throws IOException {
-        int lineBreak = buffer.position() - 1;
-        if (lineBreak >= 0 && spaces <= buffer.remaining()) {
-            buffer.position(lineBreak).put(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
-            return;
+    boolean padLastLine(int spaces) throws IOException {
+        if (lastLine < 0) {
+            return false;
         }
-        drain();
-        if (writer == null) {
-            target.reopenLastLine();
-        } else {
-            writer.reopenLastLine(target);
+        if (spaces > buffer.remaining()) {
+            drain(); // the last line moves to the front of an empty buffer
         }
-        add(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
+        if (spaces > buffer.remaining()) {
+            return false;
+        }
+        buffer.position(buffer.position() - 1).put(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
+        return true;
     }
 
+    /** Writes the buffered lines (but the last, if this batcher keeps it) without flushing the target. */
+    void drain() throws IOException {
+        if (!keepsLastLine || lastLine < 0) {
+            writeAll();
+            return;
+        }
+        if (lastLine == 0) {
+            return; // only the kept line
+        }
+        byte[] kept = new byte[buffer.position() - lastLine];
+        buffer.get(lastLine, kept);
+        buffer.position(lastLine);
+        send(buffer.flip(), buffered - 1, true);
+        lastLine = 0;
+        buffer.put(kept);
+        buffered = 1;
+    }
+
+    /** Writes every buffered line, a kept one too: the end of a file. */
+    void writeAll() throws IOException {
+        if (buffer.position() > 0) {
+            send(buffer.flip(), buffered, true);
+        }
+        lastLine = -1;
+        buffered = 0;
+    }
+
+    /** Writes {@code block}, holding {@code lines} lines; {@code ours}: the buffer, which is then replaced or cleared. */
+    private void send(ByteBuffer block, int lines, boolean ours) throws IOException {
+        if (writer != null) {
+            if (ours) {
+                buffer = writer.handOver(target, block, lines).limit(fill);
+            } else {
+                writer.queue(target, block, lines);
+            }
+        } else {
+            target.write(block);
+            written += lines;
+            if (ours) {
+                buffer.clear().limit(fill);
+            }
+        }
+    }
+
+    /** Writes what {@link #drain} writes and flushes the target. */
     void flush() throws IOException {
         drain();
         if (writer == null) {
@@ -126,11 +169,22 @@ final class LineBatcher {
         }
     }
 
+    /** Writes every line, a kept one too, and flushes the target: the end of a file. */
+    void finish() throws IOException {
+        writeAll();
+        flush();
+    }
+
     /** Flushes and waits until the writer's thread has written everything: see {@link LineSink#awaitWritten}. */
     void awaitWritten() throws IOException {
         flush();
         if (writer != null) {
             writer.sync();
         }
+    }
+
+    /** Lines the target has been given whole (by the writer's thread, if there is one), since the batcher began. */
+    long linesWritten() {
+        return writer == null ? written : writer.linesWritten();
     }
 }

@@ -8,9 +8,9 @@ package io.synthlogs.sink;
  * the end of its page (JSON allows the whitespace; a text line gains trailing spaces). A line longer
  * than a page cannot be kept within one and is left as it is.
  *
- * <p>The spaces go in when the next line comes (see {@link LineBatcher#padLastLine}): in the buffer,
- * or, when the line before went out already (a flush, a full buffer), by a write that starts on that
- * line's break, in the same page as the padding, so the kernel cannot cut that part either.
+ * <p>The spaces go in when the next line comes, so the newest line stays in the write buffer until
+ * then (see {@link LineBatcher}): a line break once written is never moved, since a reader following
+ * the file may have read it.
  */
 final class PageAligner {
     static final int PAGE = 4096;

@@ -2,6 +2,7 @@ package io.synthlogs.sink;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,12 +18,13 @@ import java.util.Optional;
  * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation; a rotation
  * does not wait for them: the writer closes a file once its last block is written. Page-aligned, no
  * line crosses a 4 KiB page of its file, so that even {@code kill -9} leaves whole lines (see
- * {@link PageAligner}), and the files equal the stream once the padding spaces before line breaks are
- * removed.
+ * {@link PageAligner}); then each file's newest line waits for the next line or the close, and the
+ * files equal the stream once the padding spaces before line breaks are removed.
  */
 public final class RotatingFileSink implements LineSink {
     private final Path directory;
-    private final String prefix;
+    /** {@code <stem>_<stamp>_}, or with a suffix after the stamp when that was taken. */
+    private String prefix;
     private final String extension;
     private final long maxBytes;
     private final int maxFiles;
@@ -75,8 +77,18 @@ public final class RotatingFileSink implements LineSink {
         this.pageAligned = pageAligned;
         try {
             Files.createDirectories(directory);
-            this.prefix = uniquePrefix(directory, stem + "_" + stamp);
-            open();
+            for (int tries = 1; ; tries++) {
+                prefix = uniquePrefix(directory, stem + "_" + stamp);
+                try {
+                    open();
+                    break;
+                } catch (FileAlreadyExistsException e) {
+                    // Another run took the name between the look and the creation: the next suffix.
+                    if (tries == 100) {
+                        throw e;
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
@@ -132,8 +144,7 @@ public final class RotatingFileSink implements LineSink {
         int spaces = pageAligned ? PageAligner.padding(size, length) : 0;
         if (size > 0 && size + spaces + length > maxBytes) {
             rotate();
-        } else if (spaces > 0) {
-            batcher.padLastLine(spaces);
+        } else if (spaces > 0 && batcher.padLastLine(spaces)) {
             size += spaces;
         }
         batcher.add(bytes, offset, length);
@@ -150,9 +161,18 @@ public final class RotatingFileSink implements LineSink {
         batcher.flush();
     }
 
+    /**
+     * {@inheritDoc} Page-aligned, the newest line waits for the next one, which may need padding put
+     * before its line break, or for the close.
+     */
     @Override
     public void awaitWritten() throws IOException {
         batcher.awaitWritten();
+    }
+
+    /** How many lines the files have been given whole, in all; a line still buffered is not counted. */
+    public long linesWritten() {
+        return batcher.linesWritten();
     }
 
     /**
@@ -172,7 +192,7 @@ public final class RotatingFileSink implements LineSink {
         closed = true;
         try {
             try {
-                batcher.flush();
+                batcher.finish();
             } finally {
                 writer.close();
             }
@@ -221,7 +241,7 @@ public final class RotatingFileSink implements LineSink {
 
     private void rotate() throws IOException {
         try {
-            batcher.drain();
+            batcher.writeAll();
             writer.release(file);
             open();
             prune();
@@ -270,7 +290,7 @@ public final class RotatingFileSink implements LineSink {
         kept.add(file);
         // One batcher for all the files: its direct buffers outlive a rotation.
         if (batcher == null) {
-            batcher = new LineBatcher(file, writer, pageAligned ? PageAligner.BATCH_FILL : LineBatcher.CAPACITY);
+            batcher = new LineBatcher(file, writer, pageAligned ? PageAligner.BATCH_FILL : LineBatcher.CAPACITY, pageAligned);
         } else {
             batcher.retarget(file);
         }

@@ -41,6 +41,11 @@ public final class StreamSink implements LineSink {
         batcher.awaitWritten();
     }
 
+    /** How many lines have been written to the stream whole; a line still buffered is not counted. */
+    public long linesWritten() {
+        return batcher.linesWritten();
+    }
+
     @Override
     public void close() throws IOException {
         try {

@@ -29,12 +29,13 @@ class BackgroundWriterTest {
         for (int i = 0; i < 2000; i++) {
             String block = "block " + i + "\n";
             expected.append(block);
-            ByteBuffer returned = writer.handOver(BatchTarget.of(target), bytes(block));
+            ByteBuffer returned = writer.handOver(BatchTarget.of(target), bytes(block), 1);
             assertThat(returned.isDirect()).isTrue();
             assertThat(returned.remaining()).isEqualTo(LineBatcher.CAPACITY);
         }
         writer.close();
         assertThat(target.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(writer.linesWritten()).isEqualTo(2000);
     }
 
     @Test
@@ -57,7 +58,7 @@ class BackgroundWriterTest {
         };
         BackgroundWriter writer = new BackgroundWriter("test-writer");
         try {
-            writer.handOver(BatchTarget.of(target), bytes("one line\n"));
+            writer.handOver(BatchTarget.of(target), bytes("one line\n"), 1);
             writer.flush(BatchTarget.of(target));
             assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("written and flushed").isTrue();
             synchronized (target) {
@@ -82,11 +83,12 @@ class BackgroundWriterTest {
         };
         BackgroundWriter writer = new BackgroundWriter("test-writer");
         BatchTarget target = BatchTarget.of(full);
-        writer.handOver(target, bytes("0123456789\n"));
-        writer.handOver(target, bytes("0123456789\n"));
+        writer.handOver(target, bytes("0123456789\n"), 1);
+        writer.handOver(target, bytes("0123456789\n"), 1);
         assertThatThrownBy(writer::sync).isInstanceOf(IOException.class).hasMessage("No space left on device");
-        assertThatThrownBy(() -> writer.handOver(target, bytes("0123456789\n"))).hasMessage("No space left on device");
+        assertThatThrownBy(() -> writer.handOver(target, bytes("0123456789\n"), 1)).hasMessage("No space left on device");
         assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo("0123456789\n");
+        assertThat(writer.linesWritten()).as("the failed block's line is not counted").isEqualTo(1);
         // Closing after a failure, and rolling back after closing, never wait for the stopped thread.
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
             assertThatThrownBy(writer::close).hasMessage("No space left on device");

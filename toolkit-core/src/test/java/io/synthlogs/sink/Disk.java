@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Real files on a disk that fails on cue, for a file sink's opener, and that records each write: full after some bytes
- * in all (bytes rewritten in place take no room), or at one write to one file (half of it written, then an error), or unable to create a file.
+ * in all, or at one write to one file (half of it written, then an error), or unable to create a file.
  * A failing write can be held back until the sink has opened more files, so that the sink is surely
  * ahead of its writer when the failure comes.
  */
@@ -104,11 +104,8 @@ final class Disk {
             synchronized (Disk.this) {
                 boolean cued = index == failFile && writes == failWrite;
                 writes++;
-                // Only bytes that grow the file take room: rewriting a byte in place needs none.
-                long inPlace = Math.max(0, Math.min(src.remaining(), file.size() - file.position()));
-                long growth = src.remaining() - inPlace;
-                allowed = cued ? src.remaining() / 2 : inPlace + Math.min(room, growth);
-                room -= Math.max(0, allowed - inPlace);
+                allowed = cued ? src.remaining() / 2 : Math.min(room, src.remaining());
+                room -= allowed;
             }
             ByteBuffer part = src.duplicate();
             part.limit(part.position() + (int) allowed);

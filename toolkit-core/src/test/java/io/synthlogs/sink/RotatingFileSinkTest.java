@@ -14,6 +14,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RotatingFileSinkTest {
@@ -93,6 +94,30 @@ class RotatingFileSinkTest {
         sink.close();
         assertThat(Files.readString(earlier)).isEqualTo("earlier\n");
         assertThat(sink.current().getFileName().toString()).isEqualTo("logs_20240101_000000-2_0.json");
+    }
+
+    @Test
+    void a_run_that_takes_the_name_between_the_look_and_the_creation_moves_this_one_to_the_next_suffix()
+            throws IOException {
+        FileOpener racing = new FileOpener() {
+            private boolean raced;
+
+            @Override
+            public java.nio.channels.SeekableByteChannel open(Path path) throws IOException {
+                if (!raced) {
+                    raced = true;
+                    Files.writeString(path, "the other run's\n"); // created after the sink looked
+                }
+                return Files.newByteChannel(path, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
+            }
+        };
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 4096, 0, "s", false, racing);
+        write(sink, List.of("{\"mine\":1}\n"));
+        sink.close();
+        assertThat(sink.files()).containsExactly(dir.resolve("logs_s-2_0.json"));
+        assertThat(Files.readString(dir.resolve("logs_s-2_0.json"))).isEqualTo("{\"mine\":1}\n");
+        assertThat(Files.readString(dir.resolve("logs_s_0.json"))).isEqualTo("the other run's\n");
     }
 
     @Test
@@ -208,14 +233,37 @@ class RotatingFileSinkTest {
         assertThat(sink.current().getFileName().toString()).isEqualTo("logs_s_1.json");
     }
 
-    @ParameterizedTest(name = "files of at most {0} bytes")
-    @ValueSource(ints = {5000, 8192, 65_536, 1 << 20})
-    void page_aligned_files_break_a_line_at_every_page_boundary_and_are_the_stream_but_for_the_padding(int maxBytes)
-            throws IOException {
-        List<String> lines = SinkLines.lines(20_000, 1500);
+    /** Written in one go, or as a paced run writes: flushed every few lines, each flush writing a line the next may pad. */
+    @ParameterizedTest(name = "files of at most {0} bytes, flushed often: {1}")
+    @CsvSource({"5000, false", "8192, false", "65536, false", "1048576, false",
+        "5000, true", "8192, true", "65536, true", "1048576, true"})
+    void page_aligned_files_break_a_line_at_every_page_boundary_and_are_the_stream_but_for_the_padding(int maxBytes,
+            boolean flushedOften) throws IOException {
+        List<String> lines = SinkLines.lines(flushedOften ? 3000 : 20_000, 1500);
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", maxBytes, 0, "s", true);
-        write(sink, lines);
+        java.util.Random random = new java.util.Random(5);
+        List<Object[]> seen = new ArrayList<>();
+        for (int from = 0; from < lines.size(); ) {
+            int to = flushedOften ? Math.min(lines.size(), from + 1 + random.nextInt(5)) : lines.size();
+            write(sink, lines.subList(from, to));
+            if (flushedOften && random.nextBoolean()) {
+                sink.awaitWritten();
+                seen.add(new Object[] {sink.current(), Files.readString(sink.current())});
+            } else if (flushedOften) {
+                sink.flush();
+            }
+            from = to;
+        }
         sink.close();
+        assertAlignedFilesOf(sink, lines, maxBytes);
+        // A reader following a file never sees what it read change: bytes once written stay.
+        for (Object[] snapshot : seen) {
+            assertThat(Files.readString((Path) snapshot[0])).startsWith((String) snapshot[1]);
+        }
+    }
+
+    /** Each file of {@code sink} is within {@code maxBytes} and aligned; together, without the padding, they are {@code lines}. */
+    private static void assertAlignedFilesOf(RotatingFileSink sink, List<String> lines, int maxBytes) throws IOException {
         StringBuilder all = new StringBuilder();
         for (Path file : sink.files()) {
             byte[] bytes = Files.readAllBytes(file);
@@ -240,65 +288,15 @@ class RotatingFileSinkTest {
     }
 
     @Test
-    void page_aligned_a_flush_writes_the_newest_line_and_the_next_line_pads_it_in_place() throws IOException {
+    void page_aligned_holds_the_newest_line_back_until_the_next_or_the_close() throws IOException {
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true);
-        String first = "{\"a\":\"" + "x".repeat(3000) + "\"}\n";
-        String second = "{\"b\":\"" + "y".repeat(2000) + "\"}\n";
-        write(sink, List.of(first));
+        write(sink, List.of("{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"));
         sink.awaitWritten();
-        assertThat(Files.readString(sink.current())).as("not kept back for the next line").isEqualTo(first);
-        write(sink, List.of(second));
-        sink.awaitWritten();
-        String padded = first.substring(0, first.length() - 1) + " ".repeat(4096 - first.length()) + "\n";
-        assertThat(Files.readString(sink.current())).isEqualTo(padded + second);
+        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+        assertThat(sink.linesWritten()).isEqualTo(2);
         sink.close();
-        assertThat(Files.readString(sink.current())).isEqualTo(padded + second);
-    }
-
-    /** A paced run flushes after each batch: each flush writes a line that the next may pad in place. */
-    @ParameterizedTest(name = "files of at most {0} bytes")
-    @ValueSource(ints = {5000, 8192, 65_536, 1 << 20})
-    void page_aligned_files_flushed_often_are_aligned_and_the_stream_but_for_the_padding(int maxBytes)
-            throws IOException {
-        List<String> lines = SinkLines.lines(3000, 1500);
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", maxBytes, 0, "s", true);
-        java.util.Random random = new java.util.Random(5);
-        for (int from = 0; from < lines.size(); ) {
-            int to = Math.min(lines.size(), from + 1 + random.nextInt(5));
-            write(sink, lines.subList(from, to));
-            if (random.nextBoolean()) {
-                sink.awaitWritten();
-            } else {
-                sink.flush();
-            }
-            from = to;
-        }
-        sink.close();
-        StringBuilder all = new StringBuilder();
-        for (Path file : sink.files()) {
-            byte[] bytes = Files.readAllBytes(file);
-            assertThat(bytes.length).as(file.toString()).isPositive().isLessThanOrEqualTo(maxBytes);
-            SinkLines.assertAligned(file, bytes);
-            all.append(new String(bytes, StandardCharsets.UTF_8));
-        }
-        assertThat(SinkLines.withoutPadding(all.toString())).isEqualTo(String.join("", lines));
-    }
-
-    @Test
-    void page_aligned_a_failure_while_padding_a_written_line_leaves_its_line_break() throws IOException {
-        String first = "{\"a\":\"" + "x".repeat(3000) + "\"}\n";
-        String second = "{\"b\":\"" + "y".repeat(2000) + "\"}\n";
-        // Room for the first line and a few bytes of its padding: the write that pads it fails midway.
-        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true,
-                new Disk().full(first.length() + 10)::open);
-        write(sink, List.of(first));
-        sink.awaitWritten();
-        write(sink, List.of(second));
-        assertThat(catchThrowable(sink::awaitWritten)).hasMessageContaining(Disk.FULL);
-        assertThat(catchThrowable(sink::close)).isInstanceOf(IOException.class);
-        String left = Files.readString(dir.resolve("logs_s_0.json"));
-        assertThat(left.length()).isEqualTo(first.length());
-        assertThat(left.equals(first)).as("the first line, ending in its line break").isTrue();
+        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
+        assertThat(sink.linesWritten()).isEqualTo(3);
     }
 
     @Test
