@@ -29,13 +29,14 @@ final class ByteSize implements CommandLine.ITypeConverter<Long> {
             default -> 1L;
         };
         double bytes = number * factor;
-        if (Math.round(bytes) < 1) {
+        if (bytes < 1) {
             throw new CommandLine.TypeConversionException("'" + value + "' is less than one byte");
         }
         if (bytes > FileOutput.MAX_ROTATION_MB * FileOutput.BYTES_PER_MB) {
             throw new CommandLine.TypeConversionException("'" + value + "' is more than the largest file size, "
                     + (long) FileOutput.MAX_ROTATION_MB + "MB");
         }
-        return Math.round(bytes);
+        // A limit: a fraction of a byte (0.3KB is 307.2 bytes) is dropped, never rounded past it.
+        return (long) Math.floor(bytes);
     }
 }

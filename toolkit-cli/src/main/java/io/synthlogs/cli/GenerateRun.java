@@ -88,6 +88,10 @@ final class GenerateRun {
                 throw failure.runFailure();
             }
             if (isBrokenPipe(io)) {
+                if (files != null && !files.failed()) {
+                    // The files are whole up to here: say where, as a finished run would.
+                    summary(counts, files, "standard output was closed; ");
+                }
                 return 0;
             }
             throw new Errors.RunFailure("cannot write " + where(files) + ": " + IoReason.of(io));
@@ -100,7 +104,7 @@ final class GenerateRun {
         } finally {
             stop.uninstall();
         }
-        summary(counts, files);
+        summary(counts, files, "");
         return 0;
     }
 
@@ -279,16 +283,17 @@ final class GenerateRun {
         }
     }
 
-    private void summary(Counts counts, RotatingFileSink files) {
+    /** What the run wrote where; {@code stdoutClosed}: said before it when standard output went away. */
+    private void summary(Counts counts, RotatingFileSink files, String stdoutClosed) {
         String target = files == null ? "stdout" : files.opened() == 1 ? files.current().toString()
                 : files.opened() + " files in " + files.current().getParent();
         if (files != null && files.files().size() < files.opened()) {
             target += " (only the newest " + files.files().size() + " kept)";
         }
-        if (files != null && config.output().destination().toStdout()) {
+        if (files != null && config.output().destination().toStdout() && stdoutClosed.isEmpty()) {
             target = "stdout and " + target;
         }
-        err.printf("synthlogs: wrote %d line%s (%d anomalous, %d episode%s) to %s%n", counts.lines,
+        err.printf("synthlogs: %swrote %d line%s (%d anomalous, %d episode%s) to %s%n", stdoutClosed, counts.lines,
                 counts.lines == 1 ? "" : "s", counts.anomalous, counts.episodes, counts.episodes == 1 ? "" : "s", target);
         err.flush();
     }

@@ -205,6 +205,8 @@ class GenerateCommandTest {
         assertThat(run("--max-file-size", "ten")).isEqualTo(2);
         assertThat(run("--max-file-size", "0.1B")).isEqualTo(2);
         assertThat(err.toString()).contains("'0.1B' is less than one byte");
+        assertThat(run("--max-file-size", "0.9B")).isEqualTo(2); // not rounded up to a byte
+        assertThat(err.toString()).contains("'0.9B' is less than one byte");
         assertThat(run("--max-file-size", "2000GB")).isEqualTo(2);
         assertThat(err.toString()).contains("'2000GB' is more than the largest file size, 1000000MB");
         assertThat(run("serve", "--port", "0", "--start", "9500-01-01T00:00:00Z")).isEqualTo(2);

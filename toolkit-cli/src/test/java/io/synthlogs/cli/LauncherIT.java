@@ -256,7 +256,10 @@ class LauncherIT {
 
     @Test
     void a_closed_pipe_still_leaves_the_files_and_the_manifest_complete() throws Exception {
-        shell("\"$SYNTHLOGS\" --total 200000 --output both -p out --manifest m.jsonl --anomaly-rate 0.3 --seed 2 | head -n 5 > /dev/null");
+        Result result = shell("\"$SYNTHLOGS\" --total 200000 --output both -p out --manifest m.jsonl --anomaly-rate 0.3 --seed 2"
+                + " | head -n 5 > /dev/null");
+        assertThat(result.err()).as("where the files are, as a finished run says")
+                .containsPattern("synthlogs: standard output was closed; wrote \\d+ lines \\(\\d+ anomalous, \\d+ episodes?\\) to out/");
         assertEveryLineWhole(cwd.resolve("out"));
         String manifest = Files.readString(cwd.resolve("m.jsonl"));
         assertThat(manifest).isNotEmpty().endsWith("\n");
