@@ -49,6 +49,8 @@ final class GenerateRun {
         LineSink sink = null;
         Manifest manifest = null;
         Counts counts = new Counts();
+        // What a killed or failed run leaves are its files: the manifest keeps pace with them, else with stdout.
+        LongSupplier linesWritten = () -> 0;
         try {
             SynthConfig.Output output = config.output();
             if (output.destination().toFile()) {
@@ -72,23 +74,38 @@ final class GenerateRun {
             }
             StreamSink stdout = output.destination().toStdout() ? StreamSink.stdout() : null;
             sink = stdout == null ? files : files == null ? stdout : new TeeSink(stdout, files);
-            // What a killed run leaves are its files: the manifest keeps pace with them, else with stdout.
-            LongSupplier linesWritten = files != null ? files::linesWritten : stdout::linesWritten;
+            linesWritten = files != null ? files::linesWritten : stdout::linesWritten;
             generate(sink, linesWritten, manifest, stop, counts);
             sink.close();
             if (manifest != null) {
-                manifest.close();
+                manifest.close(linesWritten.getAsLong());
             }
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            // Whatever happened to stdout, the files and the manifest keep every whole line they got.
-            closeQuietly(files, manifest);
-            // A manifest that cannot be written is a failure even when it is a pipe whose reader left.
+            // Whatever happened to stdout, the files keep every whole line they got, and the manifest
+            // names only lines written; then a failure of either is the run's error.
+            IOException filesFailure = closeCapturing(files);
             if (io instanceof Manifest.Failure failure) {
+                try {
+                    manifest.close(0);
+                } catch (Manifest.Failure again) {
+                    // The first failure is the one reported.
+                }
+                throw failure.runFailure(); // even when it is a pipe whose reader left
+            }
+            try {
+                if (manifest != null) {
+                    manifest.close(linesWritten.getAsLong());
+                }
+            } catch (Manifest.Failure failure) {
                 throw failure.runFailure();
             }
+            if (files != null && files.failed()) {
+                throw new Errors.RunFailure("cannot write " + where(files) + ": "
+                        + IoReason.of(isBrokenPipe(io) && filesFailure != null ? filesFailure : io));
+            }
             if (isBrokenPipe(io)) {
-                if (files != null && !files.failed()) {
+                if (files != null) {
                     // The files are whole up to here: say where, as a finished run would.
                     summary(counts, files, "standard output was closed; ");
                 }
@@ -96,9 +113,16 @@ final class GenerateRun {
             }
             throw new Errors.RunFailure("cannot write " + where(files) + ": " + IoReason.of(io));
         } catch (RuntimeException | StackOverflowError e) {
-            closeQuietly(sink == null ? files : sink, manifest);
-            if (manifest != null && counts.lines == 0) {
-                manifest.deleteIfEmpty();
+            closeQuietly(sink == null ? files : sink);
+            if (manifest != null) {
+                try {
+                    manifest.close(linesWritten.getAsLong());
+                } catch (Manifest.Failure ignored) {
+                    // The failure being thrown matters more.
+                }
+                if (counts.lines == 0) {
+                    manifest.deleteIfEmpty();
+                }
             }
             throw e;
         } finally {
@@ -152,6 +176,7 @@ final class GenerateRun {
                 for (Episode episode : block.closed()) {
                     lines.episode(episode);
                 }
+                lines.releaseEpisodes();
                 open = block.openAtEnd();
                 pipeline.recycle(block);
                 progress.update(lines.counts.lines);
@@ -191,6 +216,8 @@ final class GenerateRun {
                 // Before a pause, wait for the batch to be written: a write that failed (a reader gone)
                 // then ends the run now. Without a pause the next batch follows at once; no waiting.
                 lines.flush(intervalMillis > 0);
+            } else {
+                lines.releaseEpisodes();
             }
             progress.update(counts.lines);
             if (intervalMillis > 0 && (total == 0 || counts.lines < total)) {
@@ -235,6 +262,13 @@ final class GenerateRun {
             counts.episodes++;
             if (manifest != null) {
                 manifest.write(episode, linesWritten.getAsLong());
+            }
+        }
+
+        /** Hands the manifest the episodes whose lines the sink has written by now (see {@link Manifest}). */
+        void releaseEpisodes() throws IOException {
+            if (manifest != null) {
+                manifest.writeReady(linesWritten.getAsLong());
             }
         }
 
@@ -309,6 +343,20 @@ final class GenerateRun {
     static boolean isBrokenPipe(IOException e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("Broken pipe") || message.contains("Stream closed");
+    }
+
+    /** Closes {@code closeable} (if any), returning what its close threw rather than throwing it. */
+    private static IOException closeCapturing(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+            return null;
+        } catch (IOException e) {
+            return e;
+        } catch (Exception e) {
+            return new IOException(e.toString(), e);
+        }
     }
 
     private static void closeQuietly(AutoCloseable... closeables) {

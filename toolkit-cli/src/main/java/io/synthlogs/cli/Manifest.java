@@ -16,7 +16,7 @@ import java.util.ArrayDeque;
  * files lack. A failed write is a {@link Failure}, so that the run's error names the manifest rather
  * than the log files.
  */
-final class Manifest implements AutoCloseable {
+final class Manifest {
     /** Small: episodes are few, and a killed run's manifest then lags its log files little. */
     static final int BATCH_BYTES = 8 << 10;
 
@@ -56,7 +56,8 @@ final class Manifest implements AutoCloseable {
         writeReady(linesWritten);
     }
 
-    private void writeReady(long linesWritten) throws Failure {
+    /** Writes the episodes taken whose lines {@code linesWritten} covers, in the order they closed. */
+    void writeReady(long linesWritten) throws Failure {
         while (!waiting.isEmpty() && waiting.peekFirst().lastIndex() < linesWritten) {
             writeNow(waiting.removeFirst());
         }
@@ -81,10 +82,12 @@ final class Manifest implements AutoCloseable {
         }
     }
 
-    /** Writes every episode taken (the run's lines are all written by now) and closes the file. */
-    @Override
-    public void close() throws Failure {
-        writeReady(Long.MAX_VALUE);
+    /**
+     * Writes the episodes {@code linesWritten} covers (every one, after a run that ended well) and
+     * closes the file; after a failure, those naming lines never written are left out.
+     */
+    void close(long linesWritten) throws Failure {
+        writeReady(linesWritten);
         try {
             file.close();
         } catch (IOException e) {

@@ -300,10 +300,7 @@ class LauncherIT {
         }
     }
 
-    /**
-     * A paced run writes each batch's last line at once, and the next batch pads it in place when it
-     * must: that rewrite, too, leaves whole lines wherever a kill strikes.
-     */
+    /** A paced run flushes every batch (but its newest line, which waits for the next): whole lines too. */
     @Test
     void kill_9_leaves_only_whole_lines_in_the_files_of_a_paced_run() throws Exception {
         for (Path file : killMidRun(cwd.resolve("paced"), "--total", "0", "--interval", "0.001",
@@ -372,6 +369,77 @@ class LauncherIT {
         }
         assertThat(withData).hasSizeGreaterThanOrEqualTo(3);
         return withData;
+    }
+
+    /**
+     * Whenever the run is looked at (or killed), the manifest names no line the log files lack: an
+     * episode is written once its lines are. Watched while a run writes files and a slowly read
+     * stdout (which stalls the run with file lines still buffered, as a kill can find it): the
+     * manifest is read first, then the files, which only grow, so each look is fair to the run.
+     */
+    @Test
+    void the_manifest_never_runs_ahead_of_the_log_files() throws Exception {
+        Path out = cwd.resolve("watched");
+        Path manifest = cwd.resolve("watched.jsonl");
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "-o", "both", "-p", out.toString(),
+                "--total", "100000", "--max-file-size", "1MB", "--anomaly-rate", "0.3", "--manifest", manifest.toString())
+                .directory(cwd.toFile()).redirectError(cwd.resolve("log").toFile()).start();
+        Thread slowReader = new Thread(() -> {
+            byte[] chunk = new byte[1 << 16];
+            try (var stdout = process.getInputStream()) {
+                while (stdout.read(chunk) >= 0) {
+                    Thread.sleep(2);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the run is over
+            }
+        });
+        slowReader.start();
+        java.util.Map<Path, long[]> counted = new java.util.HashMap<>(); // per file: bytes read, lines seen
+        int looks = 0;
+        boolean named = false;
+        do {
+            long lastNamed = -1;
+            if (Files.exists(manifest)) {
+                String text = Files.readString(manifest);
+                for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+                    if (!line.isBlank()) {
+                        lastNamed = Math.max(lastNamed, JSON.readTree(line).get("last_line").asLong());
+                        named = true;
+                    }
+                }
+            }
+            long lines = 0;
+            if (Files.isDirectory(out)) {
+                try (Stream<Path> listing = Files.list(out)) {
+                    for (Path file : listing.toList()) {
+                        lines += linesSoFar(file, counted.computeIfAbsent(file, f -> new long[2]));
+                    }
+                }
+            }
+            assertThat(lastNamed).as("the manifest's last line named, against the lines in the files").isLessThan(lines);
+            looks++;
+        } while (process.isAlive() || looks < 2);
+        slowReader.join();
+        assertThat(process.waitFor()).as(Files.readString(cwd.resolve("log"))).isZero();
+        assertThat(looks).isGreaterThan(10);
+        assertThat(named).as("episodes in the manifest").isTrue();
+    }
+
+    /** Lines in {@code file} so far, reading only what was added since the last call ({@code seen}: bytes read, lines). */
+    private static long linesSoFar(Path file, long[] seen) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+            for (int n; (n = channel.read(buffer, seen[0])) > 0; buffer.clear()) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer.get(i) == '\n') {
+                        seen[1]++;
+                    }
+                }
+                seen[0] += n;
+            }
+        }
+        return seen[1];
     }
 
     /**

@@ -36,7 +36,17 @@ class ManifestTest {
         manifest.flush(40);
         assertThat(Files.readString(path)).contains("ep-00002");
         manifest.write(episode("ep-00003", 50, 59), 40);
-        manifest.close();
+        manifest.close(Long.MAX_VALUE); // a run that ended well: every line is written
         assertThat(Files.readAllLines(path)).hasSize(3).last().asString().contains("ep-00003");
+    }
+
+    @Test
+    void a_run_that_failed_leaves_out_the_episodes_whose_lines_were_never_written() throws IOException {
+        Path path = dir.resolve("m.jsonl");
+        Manifest manifest = Manifest.open(path, true);
+        manifest.write(episode("ep-00001", 10, 19), 5);
+        manifest.write(episode("ep-00002", 30, 39), 5);
+        manifest.close(35); // the disk filled up after 35 lines
+        assertThat(Files.readAllLines(path)).hasSize(1).first().asString().contains("ep-00001");
     }
 }

@@ -79,7 +79,7 @@ record ConfigValue(Object raw, String location) {
             // JDK 17 prints 1e23 as 9.999999999999999E22; fifteen digits give back what was written.
             return new java.math.BigDecimal(d).round(new java.math.MathContext(15)).stripTrailingZeros().toString();
         }
-        if (raw instanceof Double d && d != 0 && Math.abs(d) < 1e-3) {
+        if (raw instanceof Double d && Math.abs(d) < 1e-3 && Math.abs(d) >= 1e-12) {
             // As a config file writes it, 0.0000001, not 1.0E-7.
             return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
         }

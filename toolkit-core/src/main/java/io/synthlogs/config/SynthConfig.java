@@ -117,7 +117,8 @@ public record SynthConfig(
 
         /** The rotation limit in bytes. */
         public long rotationBytes() {
-            return Math.max(1, Math.round(rotationSizeMb * BYTES_PER_MB));
+            // A limit: a fraction of a byte is dropped, never rounded past it (--max-file-size sizes are exact).
+            return Math.max(1, (long) Math.floor(rotationSizeMb * BYTES_PER_MB));
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * <p>A batcher for a page-aligned file keeps the last line added in its buffer when it writes the
  * others (see {@link PageAligner}): the next line may still need padding put before that line's
  * break, and a line break once written is never rewritten, since a reader following the file may
- * have read it. Only {@link #finish} writes that line.
+ * have read it. {@link #writeAll} (the end of a file) writes that line too. A line too long for a
+ * buffer gets a larger one, so that it is kept back like any other.
  */
 final class LineBatcher {
     static final int CAPACITY = 1 << 18;
@@ -35,8 +36,6 @@ final class LineBatcher {
     private int lastLine = -1;
     /** Lines in the buffer. */
     private int buffered;
-    /** Lines written, when there is no writer thread to count them. */
-    private long written;
 
     /**
      * Writes to {@code target} on the caller's thread, in writes of at most {@code capacity} bytes
@@ -86,11 +85,14 @@ final class LineBatcher {
             if (length > buffer.remaining()) {
                 writeAll(); // a line kept back, and one too long to join it
             }
-        }
-        if (length > buffer.remaining()) {
-            // A line larger than a whole batch goes on its own, in a buffer of its own.
-            send(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)), 1, false);
-            return;
+            if (length > buffer.remaining() && !keepsLastLine) {
+                // A line larger than a whole batch goes on its own, in a buffer of its own.
+                send(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)), 1, false);
+                return;
+            }
+            if (length > buffer.remaining()) {
+                grow(length + PageAligner.PAGE); // room for the line and the padding it may get
+            }
         }
         lastLine = buffer.position();
         buffer.put(bytes, offset, length);
@@ -109,7 +111,7 @@ final class LineBatcher {
             drain(); // the last line moves to the front of an empty buffer
         }
         if (spaces > buffer.remaining()) {
-            return false;
+            grow(buffer.position() + PageAligner.PAGE); // a kept line that nearly fills a buffer alone
         }
         buffer.position(buffer.position() - 1).put(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
         return true;
@@ -128,9 +130,22 @@ final class LineBatcher {
         buffer.get(lastLine, kept);
         buffer.position(lastLine);
         send(buffer.flip(), buffered - 1, true);
+        if (kept.length > buffer.remaining()) {
+            grow(kept.length + PageAligner.PAGE);
+        }
         lastLine = 0;
         buffer.put(kept);
         buffered = 1;
+    }
+
+    /**
+     * Replaces the buffer by one of {@code capacity} bytes holding what it holds, all of it fill: for
+     * the rare line a page-aligned file must keep back that does not fit in a batch. The writer
+     * thread recycles only buffers of {@link #CAPACITY}; this one goes once written.
+     */
+    private void grow(int capacity) {
+        ByteBuffer larger = buffer.isDirect() ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
+        buffer = larger.put(buffer.flip());
     }
 
     /** Writes every buffered line, a kept one too: the end of a file. */
@@ -152,7 +167,6 @@ final class LineBatcher {
             }
         } else {
             target.write(block);
-            written += lines;
             if (ours) {
                 buffer.clear().limit(fill);
             }
@@ -183,8 +197,8 @@ final class LineBatcher {
         }
     }
 
-    /** Lines the target has been given whole (by the writer's thread, if there is one), since the batcher began. */
+    /** Lines the writer's thread has given the target whole since the batcher began. */
     long linesWritten() {
-        return writer == null ? written : writer.linesWritten();
+        return writer.linesWritten();
     }
 }

@@ -231,6 +231,10 @@ class ConfigLoaderTest {
                 .output().file().rotationBytes()).isEqualTo(1024);
         assertThat(ConfigLoader.builder().set("output.file.rotation_size_mb", 1.0 / (1 << 20), "--max-file-size").build()
                 .output().file().rotationBytes()).isEqualTo(1);
+        assertThat(ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 0.0003}}", "inline").build()
+                .output().file().rotationBytes()).as("314.57 bytes: a limit is not rounded past").isEqualTo(314);
+        assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 1e-300}}", "inline").build())
+                .hasMessageContaining("1.0E-300 is out of range");
         assertThatThrownBy(() -> ConfigLoader.builder().yaml("output: {file: {rotation_size_mb: 0.0000001}}", "inline").build())
                 .hasMessage("inline:1:35: output.file.rotation_size_mb: 0.0000001 is out of range; allowed: a size in MB"
                         + " from one byte to 1000000 (1 MB = 1048576 bytes)");

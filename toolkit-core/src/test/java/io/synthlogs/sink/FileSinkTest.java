@@ -104,6 +104,28 @@ class FileSinkTest {
         assertThat(disk.written).allSatisfy(write -> assertThat(write.last()).isEqualTo((byte) '\n'));
     }
 
+    /** The manifest's buffer is small: an episode longer than it is kept back, and padded, like any other. */
+    @Test
+    void page_aligned_lines_longer_than_the_buffer_keep_the_lines_around_them_within_a_page() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int length = List.of(100, 3000, 5000, 9000, 4000, 20_000, 4000, 8100, 4000).get(i % 9);
+            lines.add("{\"n\":" + i + ",\"p\":\"" + "x".repeat(length) + "\"}\n");
+        }
+        Path path = dir.resolve("long.jsonl");
+        try (FileSink sink = new FileSink(path, 8192, true)) {
+            for (int i = 0; i < lines.size(); i++) {
+                write(sink, lines.subList(i, i + 1));
+                if (i % 5 == 0) {
+                    sink.flush();
+                }
+            }
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        SinkLines.assertShortLinesWithinPages(path, bytes);
+        assertThat(SinkLines.withoutPadding(new String(bytes, StandardCharsets.UTF_8))).isEqualTo(String.join("", lines));
+    }
+
     @Test
     void a_closed_sink_refuses_lines() throws IOException {
         Path path = dir.resolve("closed.jsonl");

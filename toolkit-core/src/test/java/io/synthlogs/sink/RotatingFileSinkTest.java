@@ -287,6 +287,29 @@ class RotatingFileSinkTest {
         assertThat(PageAligner.BATCH_FILL % PageAligner.PAGE).isNotZero();
     }
 
+    /** Lines longer than a page, or than a whole buffer, cannot be kept within a page; the lines around them are. */
+    @Test
+    void page_aligned_lines_around_very_long_ones_are_kept_within_a_page() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int length = List.of(100, 3000, 3500, 6000, 300_000, 4000, 2500, 4000).get(i % 8);
+            lines.add("{\"n\":" + i + ",\"p\":\"" + "x".repeat(length) + "\"}\n");
+        }
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 30, 0, "s", true);
+        java.util.Random random = new java.util.Random(3);
+        for (String line : lines) {
+            write(sink, List.of(line));
+            if (random.nextInt(3) == 0) {
+                sink.awaitWritten();
+            }
+        }
+        sink.close();
+        byte[] bytes = Files.readAllBytes(sink.current());
+        SinkLines.assertShortLinesWithinPages(sink.current(), bytes);
+        assertThat(SinkLines.withoutPadding(new String(bytes, StandardCharsets.UTF_8))).isEqualTo(String.join("", lines));
+        assertThat(sink.linesWritten()).isEqualTo(lines.size());
+    }
+
     @Test
     void page_aligned_holds_the_newest_line_back_until_the_next_or_the_close() throws IOException {
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true);

@@ -46,6 +46,27 @@ final class SinkLines {
         }
     }
 
+    /**
+     * Every line of the file no longer than a page (its padding aside) lies within one page, padding
+     * included; longer ones cannot. (Lines around a long one must be padded all the same.)
+     */
+    static void assertShortLinesWithinPages(Path file, byte[] bytes) {
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                int content = i;
+                while (content > start && bytes[content - 1] == ' ') {
+                    content--;
+                }
+                if (content - start + 1 <= PageAligner.PAGE) {
+                    assertThat(i / PageAligner.PAGE).as(file + ": the line at " + start + " crosses a page")
+                            .isEqualTo(start / PageAligner.PAGE);
+                }
+                start = i + 1;
+            }
+        }
+    }
+
     static String withoutPadding(String content) {
         return content.replaceAll(" +\n", "\n");
     }

@@ -30,7 +30,7 @@
   let ws = null, paused = false, retry = RETRY_FIRST;
   /** The stream settings the server last confirmed, and those the user applied (sent again after a reconnect). */
   let current = null, applied = null;
-  let slots = [], arrivals = [], total = 0, anomalous = 0, connectedAt = 0;
+  let slots = [], arrivals = [], total = 0, anomalous = 0, connectedAt = 0, statusAsked = 0;
 
   function label(type) { return type.replace(/_/g, ' '); }
 
@@ -62,8 +62,9 @@
       $('episodes-now').textContent = '';
       return;
     }
+    const asked = ++statusAsked;
     fetch('/api/status' + auth).then((r) => (r.ok ? r.json() : null)).then((s) => {
-      if (!s) { return; }
+      if (!s || asked !== statusAsked) { return; } // an answer overtaken by a later question
       const active = s.active_episode;
       const next = s.pending_injection;
       $('episodes-now').textContent = (active ? 'under way: ' + label(active.anomaly_type) + ' ' + active.episode_id
