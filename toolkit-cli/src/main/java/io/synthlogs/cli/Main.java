@@ -26,6 +26,9 @@ public final class Main {
         cli.setParameterExceptionHandler(Errors::usage);
         cli.setExecutionExceptionHandler(Errors::execution);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // As in most command-line tools, the last of a repeated option wins: a wrapper script's
+        // defaults can be overridden after them (--page-aligned … --no-page-aligned, -n 10 … -n 20).
+        cli.setOverwrittenOptionsAllowed(true);
         if (command instanceof SynthlogsCommand synthlogs) {
             EffectiveDefaults.register(cli, synthlogs.config);
         }

@@ -91,6 +91,17 @@ class GenerateCommandTest {
     }
 
     @Test
+    void the_last_of_a_repeated_option_wins() throws Exception {
+        Path out = dir.resolve("repeated");
+        assertThat(run("-p", out.toString(), "-n", "7", "--seed", "1", "--max-file-size", "4KB", "-n", "300",
+                "--page-aligned", "--no-page-aligned")).as(err.toString()).isZero();
+        assertThat(linesOfAllFiles(out)).hasSize(300);
+        for (Path file : files(out)) {
+            assertThat(Files.readString(file)).as("no padding").doesNotContain(" \n");
+        }
+    }
+
+    @Test
     void files_and_manifest_end_a_line_at_every_page_and_are_the_unaligned_run_but_for_the_padding() throws Exception {
         String[] common = {"--total", "20000", "--seed", "9", "-a", "0.3", "--max-file-size", "1MB"};
         assertThat(run(concat(common, "-p", dir.resolve("plain").toString(), "--manifest", dir.resolve("plain.jsonl").toString(),
