@@ -29,7 +29,7 @@ final class EffectiveDefaults {
     }
 
     private static String render(ConfigOption config) {
-        String source = config.given != null ? "'" + config.given + "'"
+        String source = !config.given.isEmpty() ? config.describeGiven()
                 : config.localFile() != null ? "./config.yaml" : "the bundled configuration";
         SynthConfig c;
         try {

@@ -51,6 +51,7 @@ final class GenerateRun {
         Counts counts = new Counts();
         // What a killed or failed run leaves are its files: the manifest keeps pace with them, else with stdout.
         LongSupplier linesWritten = () -> 0;
+        StdoutBesideFiles beside = null;
         try {
             SynthConfig.Output output = config.output();
             if (output.destination().toFile()) {
@@ -73,7 +74,10 @@ final class GenerateRun {
                 }
             }
             StreamSink stdout = output.destination().toStdout() ? StreamSink.stdout() : null;
-            sink = stdout == null ? files : files == null ? stdout : new TeeSink(stdout, files);
+            if (stdout != null && files != null) {
+                beside = new StdoutBesideFiles(stdout, stop);
+            }
+            sink = stdout == null ? files : files == null ? stdout : new TeeSink(beside, files);
             linesWritten = files != null ? files::linesWritten : stdout::linesWritten;
             generate(sink, linesWritten, manifest, stop, counts);
             sink.close();
@@ -102,13 +106,9 @@ final class GenerateRun {
             }
             if (files != null && files.failed()) {
                 throw new Errors.RunFailure("cannot write " + where(files) + ": "
-                        + IoReason.of(isBrokenPipe(io) && filesFailure != null ? filesFailure : io));
+                        + IoReason.of(filesFailure != null ? filesFailure : io));
             }
             if (isBrokenPipe(io)) {
-                if (files != null) {
-                    // The files are whole up to here: say where, as a finished run would.
-                    summary(counts, files, "standard output was closed; ");
-                }
                 return 0;
             }
             throw new Errors.RunFailure("cannot write " + where(files) + ": " + IoReason.of(io));
@@ -128,7 +128,12 @@ final class GenerateRun {
         } finally {
             stop.uninstall();
         }
-        summary(counts, files, "");
+        IOException stdoutFailure = beside == null ? null : beside.failure();
+        if (stdoutFailure != null && !isBrokenPipe(stdoutFailure)) {
+            throw new Errors.RunFailure("cannot write to stdout: " + IoReason.of(stdoutFailure));
+        }
+        // A reader of stdout that left stopped the run; the files are whole up to here: say where.
+        summary(counts, files, stdoutFailure != null ? "standard output was closed; " : "");
         return 0;
     }
 

@@ -16,6 +16,8 @@ final class StopSignal {
     private static final String[] SIGNALS = {"INT", "TERM"};
 
     private volatile boolean requested;
+    /** A signal came: a second one exits at once. */
+    private volatile boolean signalled;
     private final Runnable onStop;
     private final Object sleeper = new Object();
     private final List<Object[]> previous = new ArrayList<>();
@@ -50,14 +52,23 @@ final class StopSignal {
     }
 
     private void onSignal() {
-        if (requested) {
+        if (signalled) {
             Runtime.getRuntime().halt(SECOND_SIGNAL_EXIT);
         }
+        signalled = true;
+        request();
+        onStop.run();
+    }
+
+    /**
+     * Asks the run to stop as a signal does, for a reason of its own (its standard output went away
+     * beside files); a signal after it is still the first.
+     */
+    void request() {
         requested = true;
         synchronized (sleeper) {
             sleeper.notifyAll();
         }
-        onStop.run();
     }
 
     boolean requested() {

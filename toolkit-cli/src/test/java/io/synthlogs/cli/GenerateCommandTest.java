@@ -91,6 +91,22 @@ class GenerateCommandTest {
     }
 
     @Test
+    void config_files_given_twice_are_laid_over_each_other_in_order() throws Exception {
+        Path base = Files.writeString(dir.resolve("base.yaml"), "generator: {total_logs: 7, batch_size: 3}\n"
+                + "output: {file: {rotation_size_mb: 0.002}}\n");
+        Path over = Files.writeString(dir.resolve("over.yaml"), "generator: {total_logs: 30}\n");
+        Path out = dir.resolve("layered");
+        assertThat(run("-c", base.toString(), "-c", over.toString(), "-p", out.toString(), "--seed", "1"))
+                .as(err.toString()).isZero();
+        assertThat(linesOfAllFiles(out)).hasSize(30); // over.yaml's total
+        assertThat(files(out)).hasSizeGreaterThan(3); // base.yaml's small files
+        assertThat(help("-c", base.toString(), "-c", over.toString(), "--help"))
+                .contains("When left out (from '" + over + "' over '" + base + "')").contains("--total 30");
+        assertThat(run("-c", dir.resolve("missing.yaml").toString(), "-c", over.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("file '" + dir.resolve("missing.yaml") + "' does not exist");
+    }
+
+    @Test
     void the_last_of_a_repeated_option_wins() throws Exception {
         Path out = dir.resolve("repeated");
         assertThat(run("-p", out.toString(), "-n", "7", "--seed", "1", "--max-file-size", "4KB", "-n", "300",

@@ -263,8 +263,20 @@ class LauncherIT {
         assertEveryLineWhole(cwd.resolve("out"));
         String manifest = Files.readString(cwd.resolve("m.jsonl"));
         assertThat(manifest).isNotEmpty().endsWith("\n");
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (String line : manifest.split("\n")) {
-            assertThat(JSON.readTree(line).get("episode_id")).isNotNull();
+            listed.add(JSON.readTree(line).get("episode_id").asText());
+        }
+        // The run stopped as a signalled one does: every episode in the files is in the manifest.
+        try (Stream<Path> files = Files.list(cwd.resolve("out"))) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    var labels = JSON.readTree(line).get("_labels");
+                    if (labels.get("is_anomaly").asBoolean()) {
+                        assertThat(listed).as(line).contains(labels.get("episode_id").asText());
+                    }
+                }
+            }
         }
     }
 

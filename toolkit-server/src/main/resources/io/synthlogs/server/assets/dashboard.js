@@ -58,11 +58,11 @@
 
   /** The shared stream's episode under way and its queue of injections, from GET /api/status. */
   function showEpisodes() {
+    const asked = ++statusAsked;
     if (!ws || ws.readyState !== WebSocket.OPEN) {
       $('episodes-now').textContent = '';
       return;
     }
-    const asked = ++statusAsked;
     fetch('/api/status' + auth).then((r) => (r.ok ? r.json() : null)).then((s) => {
       if (!s || asked !== statusAsked) { return; } // an answer overtaken by a later question
       const active = s.active_episode;
