@@ -37,20 +37,23 @@ final class StdoutBesideFiles implements LineSink {
 
     @Override
     public void flush() {
-        if (failure == null) {
-            try {
-                stdout.flush();
-            } catch (IOException e) {
-                failed(e);
-            }
-        }
+        attempt(stdout::flush);
     }
 
     @Override
     public void awaitWritten() {
+        attempt(stdout::awaitWritten);
+    }
+
+    private interface Call {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code call} on stdout until it first fails. (Lines take the same path spelled out: no lambda a line.) */
+    private void attempt(Call call) {
         if (failure == null) {
             try {
-                stdout.awaitWritten();
+                call.run();
             } catch (IOException e) {
                 failed(e);
             }
