@@ -90,6 +90,9 @@ final class GenerateRun {
             // names only lines written; then a failure of either is the run's error.
             IOException filesFailure = closeCapturing(files);
             if (io instanceof Manifest.Failure failure) {
+                if (files == null) {
+                    closeCapturing(sink); // stdout gets the lines it has buffered all the same
+                }
                 try {
                     manifest.close(0);
                 } catch (Manifest.Failure again) {
