@@ -64,6 +64,21 @@ class GroundTruthTest {
                 .allMatch(e -> e.labels().anomalyType() == AnomalyType.LATENCY_DEGRADATION);
     }
 
+    /** A one-line episode (the server's forced line) shows the anomaly, not how it ended: no recovery, no success. */
+    @Test
+    void a_one_line_outage_or_brute_force_shows_the_failure() {
+        for (long seed = 1; seed <= 40; seed++) {
+            LogGenerator generator = LogGenerator.of(Scenario.of(ConfigLoader.defaults(), seed));
+            generator.take(10);
+            generator.inject(AnomalyType.SERVICE_OUTAGE, "complete", 1, null);
+            LogEntry outage = generator.next();
+            assertThat(outage.level()).as(outage.message()).isIn(Level.WARNING, Level.ERROR, Level.CRITICAL);
+            generator.inject(AnomalyType.SECURITY_THREAT, "brute_force", 1, null);
+            LogEntry attack = generator.next();
+            assertThat(attack.message()).as("seed " + seed).doesNotContain("succeeded", "authenticated");
+        }
+    }
+
     @Test
     void an_injected_episode_takes_exactly_the_next_lines() {
         LogGenerator generator = LogGenerator.of(Scenario.of(ConfigLoader.defaults(), 3));

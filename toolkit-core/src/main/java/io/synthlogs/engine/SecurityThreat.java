@@ -90,7 +90,7 @@ final class SecurityThreat implements AnomalyPattern {
                 d.score = PatternContext.round2(0.5 + 0.45 * (k + 1) / n);
                 if (k == lockoutAt && lockout.length > 0) {
                     d.template = rng.pick(lockout);
-                } else if (k == n - 1 && succeeds && success.length > 0) {
+                } else if (k == n - 1 && k > 0 && succeeds && success.length > 0) { // a one-line attack is a failure
                     d.count = k; // every earlier line was a failed attempt (no lockout in this run)
                     d.template = rng.pick(success);
                     d.score = 0.95;

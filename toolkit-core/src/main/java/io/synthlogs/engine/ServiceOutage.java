@@ -61,7 +61,8 @@ final class ServiceOutage implements AnomalyPattern {
         d.service = reporter.speakers().isEmpty() ? target : rng.pick(reporter.speakers());
         d.upstream = target;
         d.signal = true;
-        boolean recovery = complete ? k == n - 1 : k >= downUntil && k > 0;
+        // A one-line outage (a forced line) shows the failure, not the recovery after it.
+        boolean recovery = complete ? k == n - 1 && k > 0 : k >= downUntil && k > 0;
         if (!complete && k >= downUntil) {
             downUntil = k + 1 + rng.between(3, 6);
         }
