@@ -64,6 +64,23 @@ class GroundTruthTest {
                 .allMatch(e -> e.labels().anomalyType() == AnomalyType.LATENCY_DEGRADATION);
     }
 
+    /** Callers of a dead service also time out: a 504 after their whole 30 or 60 s, in the field and the message. */
+    @Test
+    void outages_show_timeouts_with_the_time_waited() {
+        LogGenerator generator = LogGenerator.of(Scenario.of(ConfigLoader.defaults(), 5));
+        List<LogEntry> timeouts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            generator.inject(AnomalyType.SERVICE_OUTAGE, "complete", 40, null);
+            generator.take(40).stream().filter(e -> Integer.valueOf(504).equals(e.statusCode())).forEach(timeouts::add);
+        }
+        assertThat(timeouts).hasSizeGreaterThan(20).allSatisfy(e -> {
+            assertThat(e.labels().anomalyType()).isEqualTo(AnomalyType.SERVICE_OUTAGE);
+            assertThat(e.responseTimeMs()).isBetween(30_000.0, 60_050.0);
+            assertThat(e.message()).contains(String.format(java.util.Locale.ROOT, "%.2fms", e.responseTimeMs()));
+        });
+        assertThat(timeouts).anyMatch(e -> e.responseTimeMs() >= 60_000).anyMatch(e -> e.responseTimeMs() < 31_000);
+    }
+
     /** A one-line episode (the server's forced line) shows the anomaly, not how it ended: no recovery, no success. */
     @Test
     void a_one_line_outage_or_brute_force_shows_the_failure() {

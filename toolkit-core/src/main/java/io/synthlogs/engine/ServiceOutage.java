@@ -8,11 +8,14 @@ import java.util.Map;
 
 /**
  * One service goes down. Its own normal lines stop (it is silenced) and the lines that show the
- * outage are its callers' failures naming it as upstream, plus its own crash lines where it has them.
+ * outage are its callers' failures naming it as upstream (refused connections, open circuits, and
+ * timeouts after a caller's whole 30 or 60 s), plus its own crash lines where it has them.
  * A complete outage ends with a recovery line; an intermittent one flaps: down runs of a few lines,
  * each followed by a recovery line, during which the service logs normally again.
  */
 final class ServiceOutage implements AnomalyPattern {
+    private static final int GATEWAY_TIMEOUT = 504;
+
     private final boolean complete;
     private final String target;
     private final List<Reporter> reporters = new ArrayList<>();
@@ -73,6 +76,10 @@ final class ServiceOutage implements AnomalyPattern {
         } else {
             d.template = rng.pick(reporter.down());
             d.score = 0.95;
+            if (d.template.presetStatus != null && d.template.presetStatus == GATEWAY_TIMEOUT) {
+                // A caller that timed out waited its whole timeout for the dead service.
+                d.latency = Math.round(rng.uniform(0, 40) * 100) / 100.0 + (rng.chance(0.7) ? 30_000 : 60_000);
+            }
         }
     }
 
