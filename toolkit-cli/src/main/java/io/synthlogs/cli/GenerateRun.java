@@ -85,36 +85,8 @@ final class GenerateRun {
                 manifest.close(linesWritten.getAsLong());
             }
         } catch (IOException | UncheckedIOException e) {
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            // Whatever happened to stdout, the files keep every whole line they got, and the manifest
-            // names only lines written; then a failure of either is the run's error.
-            IOException filesFailure = closeCapturing(files);
-            if (io instanceof Manifest.Failure failure) {
-                if (files == null) {
-                    closeCapturing(sink); // stdout gets the lines it has buffered all the same
-                }
-                try {
-                    manifest.close(0);
-                } catch (Manifest.Failure again) {
-                    // The first failure is the one reported.
-                }
-                throw failure.runFailure(); // even when it is a pipe whose reader left
-            }
-            try {
-                if (manifest != null) {
-                    manifest.close(linesWritten.getAsLong());
-                }
-            } catch (Manifest.Failure failure) {
-                throw failure.runFailure();
-            }
-            if (files != null && files.failed()) {
-                throw new Errors.RunFailure("cannot write " + where(files) + ": "
-                        + IoReason.of(filesFailure != null ? filesFailure : io));
-            }
-            if (isBrokenPipe(io)) {
-                return 0;
-            }
-            throw new Errors.RunFailure("cannot write " + where(files) + ": " + IoReason.of(io));
+            return endAfterFailure(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e, files, sink,
+                    manifest, linesWritten);
         } catch (RuntimeException | StackOverflowError e) {
             closeQuietly(sink == null ? files : sink);
             if (manifest != null) {
@@ -138,6 +110,42 @@ final class GenerateRun {
         // A reader of stdout that left stopped the run; the files are whole up to here: say where.
         summary(counts, files, stdoutFailure != null ? "standard output was closed; " : "");
         return 0;
+    }
+
+    /**
+     * After a write failed: the files keep every whole line they got, and the manifest names only
+     * lines written; then the failure is the run's error (exit 1), unless it was stdout's reader
+     * leaving a run without files (exit 0, quietly).
+     */
+    private int endAfterFailure(IOException io, RotatingFileSink files, LineSink sink, Manifest manifest,
+            LongSupplier linesWritten) {
+        IOException filesFailure = closeCapturing(files);
+        if (io instanceof Manifest.Failure failure) {
+            if (files == null) {
+                closeCapturing(sink); // stdout gets the lines it has buffered all the same
+            }
+            try {
+                manifest.close(0);
+            } catch (Manifest.Failure again) {
+                // The first failure is the one reported.
+            }
+            throw failure.runFailure(); // even when it is a pipe whose reader left
+        }
+        try {
+            if (manifest != null) {
+                manifest.close(linesWritten.getAsLong());
+            }
+        } catch (Manifest.Failure failure) {
+            throw failure.runFailure();
+        }
+        if (files != null && files.failed()) {
+            throw new Errors.RunFailure("cannot write " + where(files) + ": "
+                    + IoReason.of(filesFailure != null ? filesFailure : io));
+        }
+        if (isBrokenPipe(io)) {
+            return 0;
+        }
+        throw new Errors.RunFailure("cannot write " + where(files) + ": " + IoReason.of(io));
     }
 
     private void generate(LineSink sink, LongSupplier linesWritten, Manifest manifest, StopSignal stop, Counts counts)
