@@ -64,6 +64,17 @@ class GroundTruthTest {
                 .allMatch(e -> e.labels().anomalyType() == AnomalyType.LATENCY_DEGRADATION);
     }
 
+    /** A Redis outage: Redis is silent (it has no crash lines of its own) and nobody logs PostgreSQL's. */
+    @Test
+    void a_redis_outage_leaves_redis_silent_and_borrows_no_other_database_s_messages() {
+        LogGenerator generator = LogGenerator.of(Scenario.of(ConfigLoader.defaults(), 8));
+        generator.inject(AnomalyType.SERVICE_OUTAGE, "complete", 300, "redis");
+        List<LogEntry> lines = generator.take(300);
+        assertThat(lines).noneMatch(e -> e.service().equals("redis"));
+        assertThat(lines).noneMatch(e -> e.message().contains("recovery mode") || e.message().contains("ready to accept"));
+        assertThat(lines).anyMatch(e -> e.message().contains("redis")); // its callers say so
+    }
+
     /** Callers of a dead service also time out: a 504 after their whole 30 or 60 s, in the field and the message. */
     @Test
     void outages_show_timeouts_with_the_time_waited() {

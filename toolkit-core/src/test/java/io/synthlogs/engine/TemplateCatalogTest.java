@@ -24,6 +24,22 @@ class TemplateCatalogTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(150);
     }
 
+    /**
+     * Each placeholder draws its own value, so one named twice would disagree with itself ("SELECT on
+     * payments used … inventory_pkey"); only an outage's upstream is fixed for the whole line.
+     */
+    @Test
+    void a_placeholder_appears_once_in_a_template_unless_the_line_fixes_its_value() {
+        for (Template t : all) {
+            Set<Object> seen = new HashSet<>();
+            for (Object placeholder : t.placeholders) {
+                if (!seen.add(placeholder)) {
+                    assertThat(placeholder.toString() + " in " + t.role).as(t.eventId).isEqualTo("UPSTREAM in outage:down");
+                }
+            }
+        }
+    }
+
     @Test
     void every_source_has_normal_templates_at_every_level_and_debug_has_its_own() {
         for (SourceKind kind : SourceKind.values()) {
