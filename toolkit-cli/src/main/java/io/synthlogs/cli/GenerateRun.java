@@ -88,13 +88,9 @@ final class GenerateRun {
             return endAfterFailure(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e, files, sink,
                     manifest, linesWritten);
         } catch (RuntimeException | StackOverflowError e) {
-            closeQuietly(sink == null ? files : sink);
+            closeCapturing(sink == null ? files : sink); // the failure being thrown matters more
             if (manifest != null) {
-                try {
-                    manifest.close(linesWritten.getAsLong());
-                } catch (Manifest.Failure ignored) {
-                    // The failure being thrown matters more.
-                }
+                manifest.closeQuietly(linesWritten.getAsLong());
                 if (counts.lines == 0) {
                     manifest.deleteIfEmpty();
                 }
@@ -124,11 +120,7 @@ final class GenerateRun {
             if (files == null) {
                 closeCapturing(sink); // stdout gets the lines it has buffered all the same
             }
-            try {
-                manifest.close(0);
-            } catch (Manifest.Failure again) {
-                // The first failure is the one reported.
-            }
+            manifest.closeQuietly(0);
             throw failure.runFailure(); // even when it is a pipe whose reader left
         }
         try {
@@ -320,7 +312,7 @@ final class GenerateRun {
         if (files == null) {
             return;
         }
-        closeQuietly(files);
+        closeCapturing(files); // empty, and about to go
         try {
             for (Path file : files.files()) {
                 Files.deleteIfExists(file);
@@ -372,18 +364,6 @@ final class GenerateRun {
             return e;
         } catch (Exception e) {
             return new IOException(e.toString(), e);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable... closeables) {
-        for (AutoCloseable c : closeables) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // The first failure is the one reported.
-                }
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.synthlogs.cli;
 
 import io.synthlogs.Episode;
+import io.synthlogs.IoReason;
 import io.synthlogs.format.EpisodeJson;
 import io.synthlogs.sink.FileSink;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class Manifest {
     }
 
     static Errors.RunFailure failure(Path path, IOException e) {
-        return new Errors.RunFailure("cannot write manifest '" + path + "': " + io.synthlogs.IoReason.of(e));
+        return new Errors.RunFailure("cannot write manifest '" + path + "': " + IoReason.of(e));
     }
 
     /** Takes an episode; it is written once {@code linesWritten} (the run's lines written so far) covers it. */
@@ -92,6 +93,15 @@ final class Manifest {
             file.close();
         } catch (IOException e) {
             throw new Failure(path, e);
+        }
+    }
+
+    /** As {@link #close}, on the way out of a failure that matters more than this one's. */
+    void closeQuietly(long linesWritten) {
+        try {
+            close(linesWritten);
+        } catch (Failure ignored) {
+            // The failure being reported is the run's.
         }
     }
 

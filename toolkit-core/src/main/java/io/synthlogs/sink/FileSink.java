@@ -53,7 +53,8 @@ public final class FileSink implements LineSink {
         }
         if (pageAligned) {
             int spaces = PageAligner.padding(size, length);
-            if (spaces > 0 && batcher.padLastLine(spaces)) {
+            if (spaces > 0) {
+                batcher.padLastLine(spaces);
                 size += spaces;
             }
         }

@@ -100,12 +100,12 @@ final class LineBatcher {
     }
 
     /**
-     * Puts {@code spaces} (fewer than a page) before the line break that ends the last line added, if
-     * that line is still buffered; whether it was.
+     * Puts {@code spaces} (fewer than a page) before the line break that ends the last line added,
+     * which a batcher that keeps its last line holds until the next line or the end of the file.
      */
-    boolean padLastLine(int spaces) throws IOException {
+    void padLastLine(int spaces) throws IOException {
         if (lastLine < 0) {
-            return false;
+            throw new IllegalStateException("no line buffered to pad: pad only in a file with lines, before its end");
         }
         if (spaces > buffer.remaining()) {
             drain(); // the last line moves to the front of an empty buffer
@@ -114,7 +114,6 @@ final class LineBatcher {
             grow(buffer.position() + PageAligner.PAGE); // a kept line that nearly fills a buffer alone
         }
         buffer.position(buffer.position() - 1).put(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
-        return true;
     }
 
     /** Writes the buffered lines (but the last, if this batcher keeps it) without flushing the target. */

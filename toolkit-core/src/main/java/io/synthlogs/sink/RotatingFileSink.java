@@ -144,7 +144,8 @@ public final class RotatingFileSink implements LineSink {
         int spaces = pageAligned ? PageAligner.padding(size, length) : 0;
         if (size > 0 && size + spaces + length > maxBytes) {
             rotate();
-        } else if (spaces > 0 && batcher.padLastLine(spaces)) {
+        } else if (spaces > 0) {
+            batcher.padLastLine(spaces);
             size += spaces;
         }
         batcher.add(bytes, offset, length);
