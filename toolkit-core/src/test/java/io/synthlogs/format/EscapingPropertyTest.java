@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Whatever string ends up in a field, the JSON line parses back to that very string, and no line of
@@ -41,18 +43,26 @@ class EscapingPropertyTest {
             "\u007F", "\uFEFF", "\uFFFF", "\uFFFE", "😀", "👨‍👩‍👧", "🏳️‍🌈", "日本語", "ع", "\u202E", "é", "e\u0301",
             "\uD800", "\uDFFF", "\uDBFF\uDFFF", "\uDC00\uD800", "%s%n", "${jndi:ldap://x/a}", "null", "true", "0");
 
-    @Test
-    void any_field_string_round_trips_through_the_json_line_and_stays_on_one_line() throws Exception {
-        SplittableRandom random = new SplittableRandom(SEED);
+    /**
+     * Twice: with lone surrogates, which take the byte-by-byte escaping, and with valid UTF-16 only,
+     * whose escaping finds quotes, backslashes and control bytes eight at a time.
+     */
+    @ParameterizedTest(name = "lone surrogates: {0}")
+    @ValueSource(booleans = {true, false})
+    void any_field_string_round_trips_through_the_json_line_and_stays_on_one_line(boolean loneSurrogates)
+            throws Exception {
+        SplittableRandom random = new SplittableRandom(SEED + (loneSurrogates ? 0 : 3));
+        java.util.function.Supplier<String> randomString =
+                () -> loneSurrogates ? randomString(random) : randomString(random).replaceAll("\\p{Cs}", "\\\\");
         for (int n = 0; n < CASES; n++) {
             Map<String, String> fields = new LinkedHashMap<>();
             for (String name : List.of(JsonFields.SOURCE, JsonFields.SERVICE, JsonFields.MESSAGE, JsonFields.REQUEST_ID,
                     JsonFields.IP_ADDRESS, JsonFields.METHOD, JsonFields.ENDPOINT, JsonFields.USER_ID,
                     JsonFields.ERROR_CODE, JsonFields.QUERY_TYPE, JsonFields.NODE, JsonFields.POD, JsonFields.RESOURCE)) {
-                fields.put(name, randomString(random));
+                fields.put(name, randomString.get());
             }
-            Labels labels = new Labels(true, AnomalyType.SECURITY_THREAT, 0.9, randomString(random), randomString(random),
-                    true, randomString(random), randomString(random), randomString(random));
+            Labels labels = new Labels(true, AnomalyType.SECURITY_THREAT, 0.9, randomString.get(), randomString.get(),
+                    true, randomString.get(), randomString.get(), randomString.get());
             LogEntry entry = entry(fields, labels);
 
             String line = LogFormat.JSON.render(entry, true);
