@@ -195,6 +195,11 @@ final class RestHandlers {
     private Fields body(Context ctx, List<String> allowed) {
         String type = ctx.contentType();
         String mime = type == null ? "" : type.replaceFirst(";.*", "").trim().toLowerCase(Locale.ROOT);
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            // Announced too large: answered before a byte of it is read, so a slow sender learns why
+            // at once instead of being cut off at the body timeout.
+            throw tooLarge();
+        }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = deadline.read(ctx, () -> in.readNBytes(maxBodyBytes + 1));
@@ -202,14 +207,18 @@ final class RestHandlers {
             throw ApiError.badRequest(null, "the request body could not be read: " + e.getMessage(), null);
         }
         if (bytes.length > maxBodyBytes) {
-            throw new ApiError(413, "the request body is larger than " + maxBodyBytes + " bytes", null,
-                    "at most " + maxBodyBytes + " bytes");
+            throw tooLarge();
         }
         if (bytes.length > 0 && !mime.isEmpty() && !mime.equals("application/json") && !mime.endsWith("+json")) {
             throw new ApiError(415, "send the body as JSON with Content-Type: application/json, not " + mime,
                     "Content-Type", "application/json");
         }
         return Fields.parse(utf8(bytes), allowed);
+    }
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "the request body is larger than " + maxBodyBytes + " bytes", null,
+                "at most " + maxBodyBytes + " bytes");
     }
 
     /** The body as text; bytes that are not UTF-8 are refused, not replaced with U+FFFD. */

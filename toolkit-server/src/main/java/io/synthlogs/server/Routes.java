@@ -88,7 +88,14 @@ final class Routes {
     /** Every client mistake becomes JSON; anything else a logged 500 with a JSON body, never a dead server. */
     private void errors() {
         config.exception(ApiError.class, (e, ctx) -> {
-            drain(ctx);
+            if (e.status() == 413 && ctx.req().getContentLengthLong() > 0) {
+                // Announced too large and refused unread: drop what a fast sender has already sent, but
+                // never wait for a slow one, who would otherwise only learn why at the body timeout.
+                drainWhileArriving(ctx);
+                ctx.header("Connection", "close");
+            } else {
+                drain(ctx);
+            }
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
@@ -149,6 +156,41 @@ final class Routes {
             // Nothing left to read, or the body was taken as a reader: the answer goes out as it is.
         }
         return ctx;
+    }
+
+    /** {@link #drainWhileArriving} stops after this long without a byte, or this many times it in all. */
+    private static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int QUIET_PERIODS = 10;
+
+    /**
+     * Reads and drops, without ever blocking, what arrives of the request body while it keeps coming,
+     * up to {@link #DRAIN_LIMIT}: closed over unread bytes, a connection is reset, and a client still
+     * uploading may lose the answer with it.
+     */
+    private static void drainWhileArriving(Context ctx) {
+        try {
+            jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[8192];
+            long begun = System.nanoTime();
+            long lastByte = begun;
+            long left = DRAIN_LIMIT;
+            while (left > 0 && !in.isFinished()) {
+                long now = System.nanoTime();
+                int available = in.available();
+                if (available > 0) {
+                    left -= Math.max(0, in.read(sink, 0, (int) Math.min(Math.min(sink.length, available), left)));
+                    lastByte = now;
+                } else if (now - lastByte > QUIET_NANOS || now - begun > QUIET_PERIODS * QUIET_NANOS) {
+                    return;
+                } else {
+                    Thread.sleep(1);
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Nothing left to read, or the body was taken as a reader: the answer goes out as it is.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> endpoints() {

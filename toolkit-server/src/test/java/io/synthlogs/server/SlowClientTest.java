@@ -66,6 +66,23 @@ class SlowClientTest {
         }
     }
 
+    @Test
+    void a_body_announced_too_large_gets_413_before_it_is_sent() throws Exception {
+        int limit = ServerLimits.defaults().maxBodyBytes();
+        try (Running app = Running.start(Running.options().limits(ServerLimits.defaults().withBodyTimeout(Duration.ofMinutes(5))));
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(app))) {
+            // Headers only: were the server to wait for the body, it would wait out the five minutes.
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /api/generate HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (limit + 1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 413")
+                    .contains("\"error\":\"the request body is larger than " + limit + " bytes\"");
+        }
+    }
+
     private static int port(Running app) {
         return Integer.parseInt(app.uri("/").toString().replaceAll(".*:(\\d+)/.*", "$1"));
     }
