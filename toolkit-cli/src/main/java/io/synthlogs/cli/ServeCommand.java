@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     String start;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Require 'Authorization: Bearer TOKEN' (or ?token=) on /api and /ws; /health stays open.")
+            description = "Require 'Authorization: Bearer TOKEN' (or ?token= on a GET) on /api and /ws; /health stays open.")
     String token;
 
     @Spec

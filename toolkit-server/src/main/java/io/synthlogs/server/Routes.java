@@ -3,6 +3,7 @@ package io.synthlogs.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,20 +198,28 @@ final class Routes {
         return table.stream().map(r -> r.method().toUpperCase(java.util.Locale.ROOT) + " " + r.path()).toList();
     }
 
-    /** {@code /api} and {@code /ws} need the token as a bearer header or a {@code token} query parameter. */
+    /**
+     * {@code /api} and {@code /ws} need the token as a bearer header. A {@code token} query parameter is
+     * taken on GET alone (EventSource and WebSocket cannot send headers): a request that changes state
+     * needs the header, so a token in a link or a server log can read but never act.
+     */
     private static void authorize(Context ctx, String token) {
         String path = ctx.path();
         if (!path.startsWith("/api") && !path.startsWith("/ws")) {
             return;
         }
         String header = ctx.header("Authorization");
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
-                : ctx.queryParam("token");
+                : read ? ctx.queryParam("token") : null;
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiError(401, given == null ? "authentication required: send Authorization: Bearer <token>"
-                    + " (or ?token=<token> for EventSource and WebSocket)" : "wrong token",
-                    "Authorization", "Bearer <token>");
+            String error = given != null ? "wrong token"
+                    : ctx.queryParam("token") != null ? "the token parameter is taken on GET alone; send "
+                            + ctx.method() + " with Authorization: Bearer <token>"
+                    : "authentication required: send Authorization: Bearer <token>"
+                            + " (or ?token=<token> on a GET, for EventSource and WebSocket)";
+            throw new ApiError(401, error, "Authorization", "Bearer <token>");
         }
     }
 }

@@ -31,6 +31,20 @@ class AuthTest {
         assertThat(app.get("/api/status", "Authorization", "Bearer s3cret").status()).isEqualTo(200);
         assertThat(app.get("/api/status?token=s3cret").status()).isEqualTo(200);
         assertThat(app.events("/api/stream?max_batches=1&interval=0.05&token=s3cret")).hasSize(1);
+        assertThat(app.post("/api/generate", "{\"count\": 1}", "Authorization", "Bearer s3cret").status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_token_parameter_reads_but_never_changes_state() {
+        for (String path : java.util.List.of("/api/generate", "/api/inject-anomaly", "/api/reset")) {
+            Running.Reply reply = app.post(path + "?token=s3cret", "{}");
+            assertThat(reply.status()).as(path).isEqualTo(401);
+            assertThat(reply.json().get("error").asText()).as(path)
+                    .isEqualTo("the token parameter is taken on GET alone; send POST with Authorization: Bearer <token>");
+        }
+        Running.Reply put = app.put("/api/config/generator?token=s3cret", "{}");
+        assertThat(put.status()).isEqualTo(401);
+        assertThat(app.get("/api/episodes?token=s3cret").status()).isEqualTo(200);
     }
 
     @Test

@@ -37,6 +37,22 @@ class OpenApiTest {
     }
 
     @Test
+    void the_token_parameter_is_documented_where_the_server_takes_it_on_get_alone() {
+        JsonNode doc = app.get("/openapi.json").json();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                if (!path.getKey().startsWith("/api") && !path.getKey().startsWith("/ws")) {
+                    continue;
+                }
+                String schemes = method.getValue().get("security").toString();
+                assertThat(schemes).as(method.getKey() + " " + path.getKey()).contains("bearer");
+                assertThat(schemes.contains("tokenQuery")).as(method.getKey() + " " + path.getKey())
+                        .isEqualTo(method.getKey().equals("get"));
+            }
+        }
+    }
+
+    @Test
     void generated_lines_have_the_types_the_log_line_schema_declares_nulled_fields_included() {
         JsonNode properties = app.get("/openapi.json").json().at("/components/schemas/LogLine/properties");
         // Data anomalies only, so that null_values lines (a field written as null) come up for sure.
