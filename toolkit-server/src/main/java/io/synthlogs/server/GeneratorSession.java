@@ -44,6 +44,8 @@ final class GeneratorSession {
     /** The line after the last injected episode's last: until then, a new one waits its turn. */
     private long injectedUntil;
     private long total;
+    /** Lines whose batch was written whole to its client's connection; see {@link #delivered}. */
+    private long delivered;
     private long anomalies;
     private final Map<AnomalyType, Long> byType = new EnumMap<>(AnomalyType.class);
 
@@ -138,10 +140,22 @@ final class GeneratorSession {
         }
     }
 
+    /**
+     * Counts {@code lines} as delivered: their batch went out whole to the client's connection (handed to
+     * the operating system; what a client then does with it is beyond the server's sight). A batch whose
+     * write failed because its client vanished is generated, not delivered.
+     */
+    void delivered(int lines) {
+        synchronized (lock) {
+            delivered += lines;
+        }
+    }
+
     /** Sets the statistics to zero; the stream itself goes on where it was. */
     void resetStatistics() {
         synchronized (lock) {
             total = 0;
+            delivered = 0;
             anomalies = 0;
             byType.clear();
         }
@@ -152,6 +166,7 @@ final class GeneratorSession {
         synchronized (lock) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("total_generated", total);
+            m.put("total_delivered", delivered);
             m.put("anomalies_generated", anomalies);
             Map<String, Long> types = new LinkedHashMap<>();
             for (AnomalyType type : AnomalyType.injectable()) {

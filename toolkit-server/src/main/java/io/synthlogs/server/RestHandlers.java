@@ -8,7 +8,6 @@ import io.synthlogs.config.SynthConfig;
 import io.synthlogs.engine.Engine;
 import io.synthlogs.format.LineBuffer;
 import io.synthlogs.format.LogFormat;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +91,7 @@ final class RestHandlers {
         int n = count != null ? count : Math.min(MAX_COUNT, Math.max(1, config.generator().batchSize()));
         GeneratorSession.Batch batch = session.generate(n, rate);
         LineBuffer body = Json.generated(batch, format, labels);
-        ctx.contentType("application/json").result(new ByteArrayInputStream(body.array(), 0, body.length()));
+        send(ctx, body.array(), body.length(), n);
     }
 
     void generateSingle(Context ctx) {
@@ -106,7 +105,26 @@ final class RestHandlers {
             throw f.error("force_anomaly", e.getMessage(), showable(session));
         }
         LogEntry entry = batch.lines().get(0).toEntry();
-        ctx.json(Json.log(entry, LogFormat.JSON, labels));
+        byte[] body = Json.write(Json.log(entry, LogFormat.JSON, labels)).getBytes(StandardCharsets.UTF_8);
+        send(ctx, body, body.length, 1);
+    }
+
+    /**
+     * Writes an answer that carries {@code lines} generated lines, and counts them delivered once it is
+     * written whole: a client gone by then got nothing, and its lines stay generated only.
+     */
+    private void send(Context ctx, byte[] body, int length, int lines) {
+        jakarta.servlet.http.HttpServletResponse res = ctx.res();
+        res.setStatus(200);
+        res.setContentType("application/json");
+        res.setContentLength(length);
+        try {
+            res.getOutputStream().write(body, 0, length);
+            res.flushBuffer();
+            session.delivered(lines);
+        } catch (IOException e) {
+            // The client went away: nothing to answer.
+        }
     }
 
     void inject(Context ctx) {

@@ -81,6 +81,7 @@ final class StreamHandlers {
                     break;
                 }
                 write(out, sse ? event(n, batch, params) : lines(batch, params));
+                session.delivered(batch.lines().size());
                 boolean last = params.maxBatches() != 0 && n == params.maxBatches();
                 if (last && sse) {
                     // Told apart from a dropped connection, which an EventSource would reopen from batch 1.

@@ -73,7 +73,11 @@ final class WsClient {
                 GeneratorSession.Batch batch = session.generate(p.batchSize(), p.anomalyRate());
                 String message = Json.batch(Json.buffer(batch.lines().size()), "logs", ++batches, batch,
                         p.includeLabels()).toString();
-                socket.sendText(message, Callback.from(() -> sending.set(false), failure -> {
+                int lines = batch.lines().size();
+                socket.sendText(message, Callback.from(() -> {
+                    session.delivered(lines);
+                    sending.set(false);
+                }, failure -> {
                     sending.set(false);
                     stop();
                 }));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Mixed REST, SSE, NDJSON and WebSocket load for {@code -Dsoak.seconds} (default 600), with clients
  * connecting and vanishing. Asserts no errors, a quiet server log, live threads and heap after GC that do
- * not grow from the first half to the second, and {@code total_generated} equal to the lines all clients
- * received. Excluded from the default build; run it with
+ * not grow from the first half to the second, and {@code total_delivered} and {@code total_generated} equal
+ * to the lines all clients received. Excluded from the default build; run it with
  * {@code ./mvnw -B -ntp -pl toolkit-server -am verify -Psoak -Dsoak.seconds=60}.
  *
  * <p>Clients vanish only where no line can be lost in flight, so the totals can be compared exactly: an
@@ -78,6 +78,8 @@ class SoakTest {
 
             assertThat(errors).as("client errors").isEmpty();
             assertThat(status.get("active_streams").asInt()).isZero();
+            assertThat(status.get("total_delivered").asLong()).as("total_delivered vs lines received")
+                    .isEqualTo(delivered.get());
             assertThat(status.get("total_generated").asLong()).as("total_generated vs lines received")
                     .isEqualTo(delivered.get());
             int half = samples.size() / 2;
