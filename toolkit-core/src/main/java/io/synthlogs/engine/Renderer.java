@@ -31,8 +31,19 @@ final class Renderer {
     /** {@link #known}: no value yet, draw one. (Text flags are never negative.) */
     private static final int DRAW = -1;
 
+    /** What {@link Values#workloadPod} puts after the workload's name: {@code -} 9 hex digits {@code -} 5. */
+    private static final int POD_SUFFIX = 16;
+
     private final Rng rng;
     private final Values values;
+    /**
+     * On an infrastructure line, where in the arena the name of its pod's workload lies ({@code
+     * workloadCount} -1 when the line has none): a deployment, image or service the message names is
+     * that workload, so that the message and the pod agree.
+     */
+    private int workloadFrom;
+    private int workloadCount = -1;
+    private int workloadFlags;
 
     Renderer(Rng contentRng, String[] upstreams) {
         this.rng = contentRng;
@@ -50,13 +61,17 @@ final class Renderer {
         applyPresets(d, t);
         out.clear();
         LineBuffer a = out.arena();
+        workloadCount = -1;
         if (d.node == null && d.source.kind() == SourceKind.INFRASTRUCTURE) {
             // Infrastructure reports on a node and on a pod of one of the application workloads.
             int start = a.length();
             values.node(a);
             out.close(NODE, start, LineBuffer.PLAIN);
             start = a.length();
-            out.close(POD, start, values.workloadPod(a));
+            workloadFlags = values.workloadPod(a);
+            out.close(POD, start, workloadFlags);
+            workloadFrom = start;
+            workloadCount = a.length() - start - POD_SUFFIX;
         } else {
             putIfSet(out, NODE, d.node);
             putIfSet(out, POD, d.pod);
@@ -294,7 +309,7 @@ final class Renderer {
             case AMOUNT -> a.fixed(rng.between(199, 99_999) / 100.0, 2);
             case CONTAINER -> a.hex(rng.nextLong(), 12);
             case IMAGE -> {
-                int flags = values.upstream(a);
+                int flags = workload(a);
                 values.version(a.append(':'));
                 return flags;
             }
@@ -312,8 +327,9 @@ final class Renderer {
                 return Vocabulary.TOPICS.appendAny(a, rng);
             }
             case UPSTREAM -> {
-                return d.upstream != null ? a.text(d.upstream) : values.upstream(a);
+                return d.upstream != null ? a.text(d.upstream) : workload(a);
             }
+            case NODES -> a.number(rng.between(1, Values.CLUSTER_NODES));
             case HOST -> a.put(HOST).number(rng.between(0, 15)).append('-').number(rng.between(2, 254));
             case JOB -> {
                 return Vocabulary.JOBS.appendAny(a, rng);
@@ -334,6 +350,15 @@ final class Renderer {
             default -> throw new IllegalStateException("not a message placeholder: " + var);
         }
         return LineBuffer.PLAIN;
+    }
+
+    /** The workload of this line's pod, or any application service where the line has no pod. */
+    private int workload(LineBuffer a) {
+        if (workloadCount < 0) {
+            return values.upstream(a);
+        }
+        a.copyWithin(workloadFrom, workloadCount);
+        return workloadFlags;
     }
 
     private static int nullValue(LineBuffer a) {

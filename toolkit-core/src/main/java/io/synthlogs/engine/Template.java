@@ -25,6 +25,12 @@ final class Template {
     /** The one service whose own message this is (it names the product: "redis: …"); null: any service. */
     final String service;
     /**
+     * The service whose kind of message this is without naming it ({@code [from=kubernetes]}: a pod
+     * scheduled, a deployment scaled): that service's alone where the source has it, anyone's where it
+     * does not, so a source of other names keeps the message. Null: any service.
+     */
+    final String from;
+    /**
      * The text, as {@code literals[0] placeholders[0] literals[1] … placeholders[n-1] literals[n]}:
      * a literal where the text has none is empty. Rendering is then one loop with no test of what
      * kind each part is, a branch that mispredicted as templates change from line to line.
@@ -45,7 +51,8 @@ final class Template {
         this.level = level;
         this.role = role;
         for (String key : presets.keySet()) {
-            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service").contains(key)) {
+            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service", "from")
+                    .contains(key)) {
                 throw new IllegalArgumentException(eventId + ": unknown preset " + key);
             }
         }
@@ -55,6 +62,7 @@ final class Template {
         this.presetResource = presets.get("resource");
         this.presetQueryType = presets.get("query_type");
         this.service = presets.get("service");
+        this.from = presets.get("from");
         this.literals = literals.stream().map(EncodedText::of).toArray(EncodedText[]::new);
         this.placeholders = placeholders.toArray(Var[]::new);
         this.eventTemplate = eventTemplate;
@@ -74,6 +82,16 @@ final class Template {
         }
         return all ? templates : java.util.Arrays.stream(templates)
                 .filter(t -> t.service == null || t.service.equals(service)).toArray(Template[]::new);
+    }
+
+    /**
+     * Those of {@code templates} an ordinary line of {@code service}, one of {@code services} (its
+     * source's), may show: {@link #speaking}, less those {@link #from another} of {@code services}.
+     */
+    static Template[] speaking(Template[] templates, String service, List<String> services) {
+        return java.util.Arrays.stream(speaking(templates, service))
+                .filter(t -> t.from == null || t.from.equals(service) || !services.contains(t.from))
+                .toArray(Template[]::new);
     }
 
     boolean uses(Var var) {

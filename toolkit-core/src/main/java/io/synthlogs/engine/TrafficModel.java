@@ -37,7 +37,7 @@ final class TrafficModel {
                 Template[][] byLevel = new Template[levels.length][];
                 for (Level level : levels) {
                     byLevel[level.ordinal()] = Template.speaking(catalog.find(source.kind(), level, TemplateCatalog.NORMAL),
-                            source.services().get(v));
+                            source.services().get(v), source.services());
                 }
                 normal[s][v] = byLevel;
             }

@@ -43,8 +43,11 @@ final class Values {
         a.put(USER).number(rng.between(1000, 9999));
     }
 
+    /** The nodes of the simulated cluster: node-1 to node-12. */
+    static final int CLUSTER_NODES = 12;
+
     void node(LineBuffer a) {
-        a.put(NODE).number(rng.between(1, 12));
+        a.put(NODE).number(rng.between(1, CLUSTER_NODES));
     }
 
     /** A pod of one of the application workloads: infrastructure reports on them, not on itself. */
