@@ -7,11 +7,14 @@ import java.util.Map;
 
 /**
  * One service slows down: its response times ramp from normal to {@code multiplier} times normal over
- * the episode. Lines are signal once the slowdown reaches {@link #SIGNAL_FACTOR}.
+ * the episode. A line is signal when it is slower than all but {@link #SIGNAL_SHARE} of normal lines
+ * of its kind: slow on its own, whatever the ramp (the start of one is not, nor a line drawn fast).
  */
 final class LatencyDegradation implements AnomalyPattern {
-    /** From this factor on a line is visibly slow on its own. */
-    static final double SIGNAL_FACTOR = 1.5;
+    /** The share of normal lines as slow as a signal line, or slower: 5 %. */
+    static final double SIGNAL_SHARE = 0.05;
+    /** The standard normal quantile for 1 - {@link #SIGNAL_SHARE}. */
+    private static final double SIGNAL_Z = 1.6448536269514722;
     /** A line may use a slow-request template from this multiple of the median on. */
     static final double SLOW_FACTOR = 2;
 
@@ -57,8 +60,13 @@ final class LatencyDegradation implements AnomalyPattern {
         // only a line past it may say it is slow.
         boolean warn = factor >= SLOW_FACTOR && slow.length > 0 && rng.chance(0.5) && d.latency >= SLOW_FACTOR * median;
         d.template = warn ? rng.pick(slow) : rng.pick(timed);
-        d.signal = factor >= SIGNAL_FACTOR;
+        d.signal = d.latency >= signalLatency(source.kind());
         d.score = multiplier <= 1 ? 0 : PatternContext.round2((factor - 1) / (multiplier - 1));
+    }
+
+    /** The response time only {@link #SIGNAL_SHARE} of normal lines of {@code kind} reach, in milliseconds. */
+    static double signalLatency(SourceKind kind) {
+        return Renderer.medianLatency(kind) * Math.exp(SIGNAL_Z * Renderer.LATENCY_SPREAD);
     }
 
     @Override

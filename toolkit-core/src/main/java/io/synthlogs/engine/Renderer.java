@@ -387,9 +387,12 @@ final class Renderer {
         return level.isError() ? rng.pick(Vocabulary.ERROR_CODES) : rng.pick(Vocabulary.CLIENT_ERROR_CODES);
     }
 
+    /** The spread of normal latency: sigma of its logarithm. */
+    static final double LATENCY_SPREAD = 0.55;
+
     /** Typical latency by source: log-normal, with a long tail. */
     double baseLatency(Draft d) {
-        return Math.max(0.05, rng.logNormal(medianLatency(d.source.kind()), 0.55));
+        return Math.max(0.05, rng.logNormal(medianLatency(d.source.kind()), LATENCY_SPREAD));
     }
 
     /** The median response or query time of a source kind, in milliseconds. */
