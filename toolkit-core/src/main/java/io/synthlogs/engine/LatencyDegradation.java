@@ -69,6 +69,15 @@ final class LatencyDegradation implements AnomalyPattern {
         return Renderer.medianLatency(kind) * Math.exp(SIGNAL_Z * Renderer.LATENCY_SPREAD);
     }
 
+    /**
+     * The slowed service logs only the episode's lines while it lasts: a request of it at normal speed
+     * would be an unlabelled line of a service that is slow.
+     */
+    @Override
+    public String silenced(int k) {
+        return service;
+    }
+
     @Override
     public List<String> services() {
         return List.of(service);
