@@ -144,6 +144,10 @@ class AnomalySignalTest {
         }
         List<LogEntry> normal = stream.entries().stream().filter(e -> !e.isAnomaly() && e.usagePercent() != null).toList();
         assertThat(normal).isNotEmpty().allMatch(e -> e.usagePercent() < 70);
+        // Connections run out in databases and on nodes alike.
+        assertThat(stream.episodes().stream().filter(e -> "connections".equals(e.subtype()))
+                .map(e -> linesOf(stream, e).get(0).source()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("database", "infrastructure");
     }
 
     private static String fixed1(double v) {

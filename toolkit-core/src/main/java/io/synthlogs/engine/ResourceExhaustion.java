@@ -37,10 +37,12 @@ final class ResourceExhaustion implements AnomalyPattern {
     }
 
     static ResourceExhaustion create(PatternContext ctx, Rng rng, String subtype, String service) {
-        SourceKind[] preferred = subtype.equals("connections")
+        // Connections run out in a database's pool or in a node's conntrack table and an ingress
+        // controller's workers: drawn among both.
+        SourceKind[] kinds = subtype.equals("connections")
                 ? new SourceKind[] {SourceKind.DATABASE, SourceKind.INFRASTRUCTURE}
                 : new SourceKind[] {SourceKind.INFRASTRUCTURE};
-        SynthConfig.Source source = service != null ? ctx.sourceHolding(service) : ctx.sourceOf(rng, preferred);
+        SynthConfig.Source source = service != null ? ctx.sourceHolding(service) : ctx.anySourceOf(rng, kinds);
         if (source == null) {
             return null;
         }
