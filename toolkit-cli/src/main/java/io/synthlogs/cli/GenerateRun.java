@@ -288,7 +288,7 @@ final class GenerateRun {
                 sink.flush();
             }
             if (manifest != null) {
-                manifest.flush(linesWritten.getAsLong());
+                manifest.flush(linesWritten.getAsLong(), wait);
             }
         }
     }

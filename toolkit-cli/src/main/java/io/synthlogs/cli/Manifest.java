@@ -73,11 +73,18 @@ final class Manifest {
         }
     }
 
-    /** Writes the episodes {@code linesWritten} covers and flushes. */
-    void flush(long linesWritten) throws Failure {
+    /**
+     * Writes the episodes {@code linesWritten} covers and flushes; {@code pause}: before a paced run's
+     * pause, when the newest episode too goes out now (see {@link FileSink#awaitWritten}).
+     */
+    void flush(long linesWritten, boolean pause) throws Failure {
         writeReady(linesWritten);
         try {
-            file.flush();
+            if (pause) {
+                file.awaitWritten();
+            } else {
+                file.flush();
+            }
         } catch (IOException e) {
             throw new Failure(path, e);
         }

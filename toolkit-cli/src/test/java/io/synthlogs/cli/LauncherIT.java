@@ -312,7 +312,56 @@ class LauncherIT {
         }
     }
 
-    /** A paced run flushes every batch (but its newest line, which waits for the next): whole lines too. */
+    /**
+     * A reader of a paced run's files sees each batch whole during the pause after it: the newest line,
+     * which the next may need padding before, is padded to the end of its page before the pause
+     * instead. The manifest too shows every episode its lines hold by then.
+     */
+    @Test
+    void a_paced_run_shows_each_batch_whole_in_its_file_during_the_pause() throws Exception {
+        Path out = cwd.resolve("paced-batches");
+        Path manifest = cwd.resolve("paced-manifest.jsonl");
+        Process process = new ProcessBuilder(ROOT.resolve("synthlogs").toString(), "--total", "0", "--interval", "3",
+                "--batch-size", "400", "-a", "0.3", "--seed", "4", "-p", out.toString(), "--manifest", manifest.toString())
+                .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (fileCount(out) == 0 || Files.size(onlyFile(out)) == 0) {
+                assertThat(System.nanoTime()).as("a first batch within a minute").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            Thread.sleep(500); // well within the 3 s pause
+            List<String> lines = Files.readAllLines(onlyFile(out));
+            assertThat(lines).as("the first batch, whole, before the second").hasSize(400)
+                    .allSatisfy(line -> assertThat(readTree(line).has("timestamp")).isTrue());
+            List<String> episodes = Files.readAllLines(manifest);
+            assertThat(episodes).as("the episodes within the first batch").isNotEmpty()
+                    .allSatisfy(e -> assertThat(readTree(e).get("last_line").asLong()).isLessThan(400));
+            long closedInBatch = lines.stream().map(l -> readTree(l).path("_labels").path("episode_id").asText())
+                    .filter(id -> !id.equals("null")).distinct().count();
+            assertThat(episodes.size()).as("every episode closed within the batch, at most the open one left")
+                    .isBetween((int) closedInBatch - 1, (int) closedInBatch);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path onlyFile(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.findFirst().orElseThrow();
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A paced run flushes every batch (its newest line padded to the end of its page before each pause): whole lines too. */
     @Test
     void kill_9_leaves_only_whole_lines_in_the_files_of_a_paced_run() throws Exception {
         for (Path file : killMidRun(cwd.resolve("paced"), "--total", "0", "--interval", "0.001",

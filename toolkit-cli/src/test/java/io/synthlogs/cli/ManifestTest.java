@@ -29,11 +29,11 @@ class ManifestTest {
         Manifest manifest = Manifest.open(path, false);
         manifest.write(episode("ep-00001", 10, 19), 15);
         manifest.write(episode("ep-00002", 30, 39), 20);
-        manifest.flush(20);
+        manifest.flush(20, false);
         assertThat(Files.readString(path)).contains("\"episode_id\":\"ep-00001\"").doesNotContain("ep-00002");
-        manifest.flush(39);
+        manifest.flush(39, false);
         assertThat(Files.readString(path)).doesNotContain("ep-00002"); // line 39 is the 40th line
-        manifest.flush(40);
+        manifest.flush(40, false);
         assertThat(Files.readString(path)).contains("ep-00002");
         manifest.write(episode("ep-00003", 50, 59), 40);
         manifest.close(Long.MAX_VALUE); // a run that ended well: every line is written

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * file back to its last whole line. Lines are written on the caller's thread, whenever
  * {@code batchBytes} of them have gathered and at each {@link #flush}. Page-aligned, no line crosses a
  * 4 KiB page, so that even a kill during a write leaves whole lines (see {@link PageAligner}); the
- * newest line then waits for the next or the close.
+ * newest line then waits for the next, {@link #awaitWritten} or the close.
  */
 public final class FileSink implements LineSink {
     private final FileTarget file;
@@ -65,6 +65,15 @@ public final class FileSink implements LineSink {
     @Override
     public void flush() throws IOException {
         batcher.flush();
+    }
+
+    /** {@inheritDoc} Page-aligned, the newest line is first padded to the end of its page, so that it goes out now. */
+    @Override
+    public void awaitWritten() throws IOException {
+        if (pageAligned) {
+            size += batcher.seal(size, Long.MAX_VALUE);
+        }
+        flush();
     }
 
     @Override

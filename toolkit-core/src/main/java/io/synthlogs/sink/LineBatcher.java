@@ -116,6 +116,22 @@ final class LineBatcher {
         buffer.position(buffer.position() - 1).put(SPACES_AND_BREAK, PageAligner.PAGE - 1 - spaces, spaces + 1);
     }
 
+    /**
+     * Writes every buffered line, the kept one padded first to the end of its page unless that would
+     * take the file ({@code size} bytes so far) past {@code limit}; returns the spaces added. Before a
+     * pause: the newest line goes out now, and whatever comes next starts a page.
+     */
+    int seal(long size, long limit) throws IOException {
+        int spaces = lastLine < 0 ? 0 : PageAligner.sealing(size);
+        if (spaces > 0 && size + spaces <= limit) {
+            padLastLine(spaces);
+        } else {
+            spaces = 0;
+        }
+        writeAll();
+        return spaces;
+    }
+
     /** Writes the buffered lines (but the last, if this batcher keeps it) without flushing the target. */
     void drain() throws IOException {
         if (!keepsLastLine || lastLine < 0) {

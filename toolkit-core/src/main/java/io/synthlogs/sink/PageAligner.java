@@ -10,7 +10,9 @@ package io.synthlogs.sink;
  *
  * <p>The spaces go in when the next line comes, so the newest line stays in the write buffer until
  * then (see {@link LineBatcher}): a line break once written is never moved, since a reader following
- * the file may have read it.
+ * the file may have read it. Before a paced run's pause the newest line is padded to the end of its
+ * page at once ({@link #sealing}), so that a reader sees every line of the batch without waiting for
+ * the next.
  */
 final class PageAligner {
     static final int PAGE = 4096;
@@ -32,6 +34,15 @@ final class PageAligner {
     static int padding(long size, int next) {
         int used = (int) (size % PAGE);
         return used == 0 || used + next <= PAGE || next > PAGE ? 0 : PAGE - used;
+    }
+
+    /**
+     * The spaces that end the page a file of {@code size} bytes has begun, so that whatever line comes
+     * next starts a page; 0 at a page boundary.
+     */
+    static int sealing(long size) {
+        int used = (int) (size % PAGE);
+        return used == 0 ? 0 : PAGE - used;
     }
 
     /** The end of the page that a file of {@code size} bytes has begun, or the next one's at a boundary. */

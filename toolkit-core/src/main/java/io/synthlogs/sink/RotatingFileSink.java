@@ -18,8 +18,9 @@ import java.util.Optional;
  * The system calls run on a {@link BackgroundWriter} thread, overlapping with generation; a rotation
  * does not wait for them: the writer closes a file once its last block is written. Page-aligned, no
  * line crosses a 4 KiB page of its file, so that even {@code kill -9} leaves whole lines (see
- * {@link PageAligner}); then each file's newest line waits for the next line or the close, and the
- * files equal the stream once the padding spaces before line breaks are removed.
+ * {@link PageAligner}); then each file's newest line waits for the next line, a paced run's pause
+ * or the close, and the files equal the stream once the padding spaces before line breaks are
+ * removed.
  */
 public final class RotatingFileSink implements LineSink {
     private final Path directory;
@@ -163,11 +164,17 @@ public final class RotatingFileSink implements LineSink {
     }
 
     /**
-     * {@inheritDoc} Page-aligned, the newest line waits for the next one, which may need padding put
-     * before its line break, or for the close.
+     * {@inheritDoc} Page-aligned, the newest line is first padded to the end of its page, so that it
+     * goes out now rather than when the next line comes. Where the page ends past the size limit it
+     * goes out as it is: a line that would cross that page would pass the limit too, so it starts the
+     * next file and needs no padding here.
      */
     @Override
     public void awaitWritten() throws IOException {
+        if (pageAligned) {
+            size += batcher.seal(size, maxBytes);
+            fastUpTo = fastUpTo();
+        }
         batcher.awaitWritten();
     }
 

@@ -126,6 +126,22 @@ class FileSinkTest {
         assertThat(SinkLines.withoutPadding(new String(bytes, StandardCharsets.UTF_8))).isEqualTo(String.join("", lines));
     }
 
+    /** A flush keeps the newest line for the padding the next may need; the wait before a pause sends it, its page sealed. */
+    @Test
+    void page_aligned_the_newest_line_goes_out_before_a_pause_padded_to_its_page_end() throws IOException {
+        Path path = dir.resolve("m.jsonl");
+        FileSink sink = new FileSink(path, 1 << 13, true);
+        write(sink, List.of("{\"e\":1}\n", "{\"e\":2}\n"));
+        sink.flush();
+        assertThat(Files.readString(path)).isEqualTo("{\"e\":1}\n");
+        sink.awaitWritten();
+        String sealed = Files.readString(path);
+        assertThat(sealed).hasSize(PageAligner.PAGE).startsWith("{\"e\":1}\n{\"e\":2}").endsWith(" \n");
+        write(sink, List.of("{\"e\":3}\n"));
+        sink.close();
+        assertThat(Files.readString(path)).isEqualTo(sealed + "{\"e\":3}\n");
+    }
+
     @Test
     void a_closed_sink_refuses_lines() throws IOException {
         Path path = dir.resolve("closed.jsonl");

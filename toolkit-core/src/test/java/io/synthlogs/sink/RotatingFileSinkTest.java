@@ -255,22 +255,28 @@ class RotatingFileSinkTest {
             from = to;
         }
         sink.close();
-        assertAlignedFilesOf(sink, lines, maxBytes);
+        assertAlignedFilesOf(sink, lines, maxBytes, flushedOften);
         // A reader following a file never sees what it read change: bytes once written stay.
         for (Object[] snapshot : seen) {
             assertThat(Files.readString((Path) snapshot[0])).startsWith((String) snapshot[1]);
         }
     }
 
-    /** Each file of {@code sink} is within {@code maxBytes} and aligned; together, without the padding, they are {@code lines}. */
-    private static void assertAlignedFilesOf(RotatingFileSink sink, List<String> lines, int maxBytes) throws IOException {
+    /**
+     * Each file of {@code sink} is within {@code maxBytes} and aligned; together, without the padding,
+     * they are {@code lines}. {@code paused}: a pause may have sealed a file's last page.
+     */
+    private static void assertAlignedFilesOf(RotatingFileSink sink, List<String> lines, int maxBytes, boolean paused)
+            throws IOException {
         StringBuilder all = new StringBuilder();
         for (Path file : sink.files()) {
             byte[] bytes = Files.readAllBytes(file);
             assertThat(bytes.length).as(file.toString()).isPositive().isLessThanOrEqualTo(maxBytes);
             SinkLines.assertAligned(file, bytes);
-            // Padding only ever makes room for a line in the same file: none ends a file.
-            assertThat(bytes[bytes.length - 2]).as(file + " ends in padding").isNotEqualTo((byte) ' ');
+            if (!paused) {
+                // Padding otherwise only ever makes room for a line in the same file: none ends a file.
+                assertThat(bytes[bytes.length - 2]).as(file + " ends in padding").isNotEqualTo((byte) ' ');
+            }
             all.append(new String(bytes, StandardCharsets.UTF_8));
         }
         assertThat(SinkLines.withoutPadding(all.toString())).isEqualTo(String.join("", lines));
@@ -310,16 +316,36 @@ class RotatingFileSinkTest {
         assertThat(sink.linesWritten()).isEqualTo(lines.size());
     }
 
+    /**
+     * The newest line waits for the padding the next may need, but the wait before a paced run's pause
+     * pads it to the end of its page at once, so a reader sees the whole batch.
+     */
     @Test
-    void page_aligned_holds_the_newest_line_back_until_the_next_or_the_close() throws IOException {
+    void page_aligned_sends_the_newest_line_padded_to_its_page_end_before_a_pause() throws IOException {
         RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 1 << 20, 0, "s", true);
         write(sink, List.of("{\"a\":1}\n", "{\"a\":2}\n", "{\"a\":3}\n"));
         sink.awaitWritten();
-        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n");
-        assertThat(sink.linesWritten()).isEqualTo(2);
-        sink.close();
-        assertThat(Files.readString(sink.current())).isEqualTo("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
+        String sealed = Files.readString(sink.current());
+        assertThat(sealed).hasSize(PageAligner.PAGE).startsWith("{\"a\":1}\n{\"a\":2}\n{\"a\":3}").endsWith(" \n");
         assertThat(sink.linesWritten()).isEqualTo(3);
+        sink.awaitWritten(); // nothing new: no more padding
+        write(sink, List.of("{\"a\":4}\n"));
+        sink.close();
+        assertThat(Files.readString(sink.current())).isEqualTo(sealed + "{\"a\":4}\n");
+    }
+
+    /** Where a page ends past the size limit, the newest line goes out unpadded, and a line crossing the page starts a new file. */
+    @Test
+    void page_aligned_sealing_never_passes_the_size_limit() throws IOException {
+        RotatingFileSink sink = new RotatingFileSink(dir, "logs", ".json", 5000, 0, "s", true);
+        String line = "{\"p\":\"" + "x".repeat(590) + "\"}\n";
+        write(sink, java.util.Collections.nCopies(7, line)); // 4200 bytes: the second page is begun
+        sink.awaitWritten();
+        assertThat(Files.size(sink.current())).isEqualTo(7 * line.length() + (PageAligner.PAGE - 6 * line.length()));
+        write(sink, List.of(line, line));
+        sink.close();
+        assertThat(sink.files()).hasSize(2);
+        assertAlignedFilesOf(sink, java.util.Collections.nCopies(9, line), 5000, false);
     }
 
     @Test
