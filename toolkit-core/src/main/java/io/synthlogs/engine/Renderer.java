@@ -31,9 +31,6 @@ final class Renderer {
     /** {@link #known}: no value yet, draw one. (Text flags are never negative.) */
     private static final int DRAW = -1;
 
-    /** What {@link Values#workloadPod} puts after the workload's name: {@code -} 9 hex digits {@code -} 5. */
-    private static final int POD_SUFFIX = 16;
-
     private final Rng rng;
     private final Values values;
     /**
@@ -68,10 +65,11 @@ final class Renderer {
             values.node(a);
             out.close(NODE, start, LineBuffer.PLAIN);
             start = a.length();
-            workloadFlags = values.workloadPod(a);
-            out.close(POD, start, workloadFlags);
+            workloadFlags = values.upstream(a);
             workloadFrom = start;
-            workloadCount = a.length() - start - POD_SUFFIX;
+            workloadCount = a.length() - start;
+            values.podSuffix(a);
+            out.close(POD, start, workloadFlags);
         } else {
             putIfSet(out, NODE, d.node);
             putIfSet(out, POD, d.pod);

@@ -63,7 +63,8 @@ final class Values {
         return flags;
     }
 
-    private void podSuffix(LineBuffer a) {
+    /** What follows a workload's name in the name of one of its pods. */
+    void podSuffix(LineBuffer a) {
         a.append('-').hex(rng.nextLong(), 9).append('-').hex(rng.nextLong(), 5);
     }
 

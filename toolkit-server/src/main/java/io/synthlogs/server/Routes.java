@@ -91,8 +91,11 @@ final class Routes {
         config.exception(ApiError.class, (e, ctx) -> {
             if (e.status() == 413 && ctx.req().getContentLengthLong() > 0) {
                 // Announced too large and refused unread: drop what a fast sender has already sent, but
-                // never wait for a slow one, who would otherwise only learn why at the body timeout.
-                drainWhileArriving(ctx);
+                // never wait for a slow one, who would otherwise only learn why at the body timeout. A
+                // client that waits for "100 Continue" has sent nothing: reading would invite the body.
+                if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+                    drainWhileArriving(ctx);
+                }
                 ctx.header("Connection", "close");
             } else {
                 drain(ctx);
@@ -161,7 +164,7 @@ final class Routes {
 
     /** {@link #drainWhileArriving} stops after this long without a byte, or this many times it in all. */
     private static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int QUIET_PERIODS = 10;
+    private static final int QUIET_PERIODS = 3;
 
     /**
      * Reads and drops, without ever blocking, what arrives of the request body while it keeps coming,
@@ -200,8 +203,9 @@ final class Routes {
 
     /**
      * {@code /api} and {@code /ws} need the token as a bearer header. A {@code token} query parameter is
-     * taken on GET alone (EventSource and WebSocket cannot send headers): a request that changes state
-     * needs the header, so a token in a link or a server log can read but never act.
+     * taken on GET and HEAD alone (EventSource and WebSocket cannot send headers): a POST or PUT needs
+     * the header, so a token in a link or a server log cannot reset or reconfigure the server over REST
+     * (a WebSocket it opens can still inject anomalies, as the dashboard does).
      */
     private static void authorize(Context ctx, String token) {
         String path = ctx.path();

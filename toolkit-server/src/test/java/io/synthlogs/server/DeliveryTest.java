@@ -65,6 +65,8 @@ class DeliveryTest {
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body);
             awaitBlockedWrite();
             assertThat(status("total_generated")).isEqualTo(10_000);
+            assertThat(status("total_delivered")).as("the 5.6 MB answer is still being written: it must exceed what"
+                    + " the kernel buffers for an unread socket (net.ipv4.tcp_wmem's maximum, 4 MiB here)").isZero();
         }
         // The blocked write fails as the connection is reset; had it gone out after all, the count
         // would show it by the time the next answer is counted.

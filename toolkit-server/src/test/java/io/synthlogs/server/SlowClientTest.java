@@ -83,6 +83,21 @@ class SlowClientTest {
         }
     }
 
+    /** A client that waits for "100 Continue" before sending a body announced too large is never invited to send it. */
+    @Test
+    void a_client_expecting_100_continue_gets_the_413_and_no_invitation() throws Exception {
+        int limit = ServerLimits.defaults().maxBodyBytes();
+        try (Running app = Running.start(); Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(app))) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /api/generate HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (limit * 10L) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
+        }
+    }
+
     private static int port(Running app) {
         return Integer.parseInt(app.uri("/").toString().replaceAll(".*:(\\d+)/.*", "$1"));
     }
