@@ -28,6 +28,50 @@ class ConsistencyTest {
         }
     }
 
+    private static final Pattern N_OF_M = Pattern.compile("\\b(\\d+) of (\\d+)\\b");
+    private static final Pattern POOL_STATS = Pattern.compile("total=(\\d+), active=(\\d+)");
+    private static final Pattern ACCESS = Pattern.compile("HTTP/[12]\\.[01]\" (\\d{3}) (\\d+) ");
+
+    /** No count passes the total the same line states ("attempt 4 of 3", "active=25" of 10). */
+    @Test
+    void counts_stay_within_the_totals_their_line_states() {
+        int checked = 0;
+        for (LogEntry e : stream.entries()) {
+            var m = N_OF_M.matcher(e.message());
+            while (m.find()) {
+                checked++;
+                assertThat(Long.parseLong(m.group(1))).as(e.message()).isLessThanOrEqualTo(Long.parseLong(m.group(2)));
+            }
+            m = POOL_STATS.matcher(e.message());
+            if (m.find()) {
+                checked++;
+                assertThat(Long.parseLong(m.group(2))).as(e.message()).isLessThanOrEqualTo(Long.parseLong(m.group(1)));
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    /** An access log's body size fits its status: none for 204 and 304, a short error page from 400 on. */
+    @Test
+    void response_bodies_fit_their_status() {
+        int checked = 0;
+        for (LogEntry e : stream.entries()) {
+            var m = ACCESS.matcher(e.message());
+            if (m.find() && e.labels().field() == null) {
+                checked++;
+                int status = Integer.parseInt(m.group(1));
+                long bytes = Long.parseLong(m.group(2));
+                assertThat(status).as(e.message()).isEqualTo(e.statusCode());
+                if (status == 204 || status == 304) {
+                    assertThat(bytes).as(e.message()).isZero();
+                } else if (status >= 400 && status != 499) {
+                    assertThat(bytes).as(e.message()).isBetween(150L, 600L);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
     /** The products a message may name at its start, and the service whose lines they are. */
     private static final java.util.Map<String, String> PRODUCTS = java.util.Map.ofEntries(
             java.util.Map.entry("redis", "redis"), java.util.Map.entry("mongodb", "mongodb"),

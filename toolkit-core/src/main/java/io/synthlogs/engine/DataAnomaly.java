@@ -39,7 +39,7 @@ final class DataAnomaly implements AnomalyPattern {
             return null;
         }
         String target = service != null ? service : PatternContext.service(source, rng, "order", "payment", "inventory");
-        Template[] templates = Template.speaking(ctx.templates(source.kind(), "data:" + subtype), target);
+        Template[] templates = Template.speaking(ctx.templates(source.kind(), "data:" + subtype), target, source.services());
         if (templates.length == 0) {
             return null;
         }

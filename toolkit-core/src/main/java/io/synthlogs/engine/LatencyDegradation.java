@@ -40,11 +40,11 @@ final class LatencyDegradation implements AnomalyPattern {
             return null;
         }
         String target = service != null ? service : rng.pick(source.services());
-        Template[] timed = Template.speaking(ctx.timedTemplates(source.kind()), target);
+        Template[] timed = Template.speaking(ctx.timedTemplates(source.kind()), target, source.services());
         if (timed.length == 0) {
             return null;
         }
-        Template[] slow = Template.speaking(ctx.templates(source.kind(), "latency:slow"), target);
+        Template[] slow = Template.speaking(ctx.templates(source.kind(), "latency:slow"), target, source.services());
         return new LatencyDegradation(source, target, kind.multiplier(), timed, slow);
     }
 

@@ -292,7 +292,7 @@ final class Renderer {
     /** A placeholder that appears in the message only. */
     private int appendMessageVar(Draft d, Var var, LineBuffer a) {
         switch (var) {
-            case BYTES -> a.number(rng.between(180, 48_000));
+            case BYTES -> a.number(bodyBytes(d.status));
             case ROWS -> a.number(rng.chance(0.2) ? 0 : rng.between(1, 500));
             case TABLE -> {
                 return Vocabulary.TABLES.appendAny(a, rng);
@@ -348,6 +348,17 @@ final class Renderer {
             default -> throw new IllegalStateException("not a message placeholder: " + var);
         }
         return LineBuffer.PLAIN;
+    }
+
+    /**
+     * The size of a response body: none for 204 and 304, a short error page from 400 on, else anything
+     * from a small JSON answer to a large page (a line with no status is sized as a success).
+     */
+    private long bodyBytes(int status) {
+        if (status == 204 || status == 304) {
+            return 0;
+        }
+        return status >= 400 ? rng.between(150, 600) : rng.between(180, 48_000);
     }
 
     /** The workload of this line's pod, or any application service where the line has no pod. */

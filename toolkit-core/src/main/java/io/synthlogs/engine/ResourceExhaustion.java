@@ -48,8 +48,8 @@ final class ResourceExhaustion implements AnomalyPattern {
         }
         String role = "resource:" + subtype;
         String target = service != null ? service : PatternContext.service(source, rng, "kubernetes", "postgres");
-        Template[] warning = Template.speaking(ctx.templates(source.kind(), Level.WARNING, role), target);
-        Template[] critical = Template.speaking(ctx.templates(source.kind(), Level.CRITICAL, role), target);
+        Template[] warning = Template.speaking(ctx.templates(source.kind(), Level.WARNING, role), target, source.services());
+        Template[] critical = Template.speaking(ctx.templates(source.kind(), Level.CRITICAL, role), target, source.services());
         if (warning.length == 0) {
             return null;
         }

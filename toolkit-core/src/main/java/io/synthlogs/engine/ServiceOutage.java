@@ -48,10 +48,10 @@ final class ServiceOutage implements AnomalyPattern {
             List<String> speakers = speakers(source, target);
             // The target reporting its own crash speaks its own messages; callers speak generic ones.
             String voice = speakers.isEmpty() ? target : null;
-            Template[] found = Template.speaking(ctx.templates(source.kind(), "outage:down"), voice);
+            Template[] found = Template.speaking(ctx.templates(source.kind(), "outage:down"), voice, source.services());
             if ((callers || itself) && found.length > 0 && (source != targetSource || source.services().size() > 1 || itself)) {
                 outage.reporters.add(new Reporter(source, found,
-                        Template.speaking(ctx.templates(source.kind(), "outage:recovered"), voice), speakers));
+                        Template.speaking(ctx.templates(source.kind(), "outage:recovered"), voice, source.services()), speakers));
             }
         }
         return outage.reporters.isEmpty() ? null : outage;

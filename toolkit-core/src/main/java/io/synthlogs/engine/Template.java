@@ -72,26 +72,22 @@ final class Template {
     }
 
     /**
-     * Those of {@code templates} a line of {@code service} may show: the generic ones and the
-     * service's own. A new array only where some are left out.
-     */
-    static Template[] speaking(Template[] templates, String service) {
-        boolean all = true;
-        for (Template t : templates) {
-            all &= t.service == null || t.service.equals(service);
-        }
-        return all ? templates : java.util.Arrays.stream(templates)
-                .filter(t -> t.service == null || t.service.equals(service)).toArray(Template[]::new);
-    }
-
-    /**
-     * Those of {@code templates} an ordinary line of {@code service}, one of {@code services} (its
-     * source's), may show: {@link #speaking}, less those {@link #from another} of {@code services}.
+     * Those of {@code templates} a line of {@code service}, one of {@code services} (its source's), may
+     * show: the generic ones, the service's own, and those {@link #from} a service the source lacks or
+     * from this one. A new array only where some are left out.
      */
     static Template[] speaking(Template[] templates, String service, List<String> services) {
-        return java.util.Arrays.stream(speaking(templates, service))
-                .filter(t -> t.from == null || t.from.equals(service) || !services.contains(t.from))
+        boolean all = true;
+        for (Template t : templates) {
+            all &= speaks(t, service, services);
+        }
+        return all ? templates : java.util.Arrays.stream(templates).filter(t -> speaks(t, service, services))
                 .toArray(Template[]::new);
+    }
+
+    private static boolean speaks(Template t, String service, List<String> services) {
+        return (t.service == null || t.service.equals(service))
+                && (t.from == null || t.from.equals(service) || !services.contains(t.from));
     }
 
     boolean uses(Var var) {

@@ -98,6 +98,42 @@ class InfrastructureLinesTest {
         assertThat(elsewhere).containsOnlyKeys("k8s-prod", "node-exporter");
     }
 
+    /**
+     * Every {@code [from=…]} message (a Kubernetes event, PostgreSQL's own log lines) comes from that
+     * service in the default sources, anomalies included: redis and mongodb no longer speak PostgreSQL.
+     */
+    @Test
+    void messages_of_a_services_kind_come_from_that_service_where_the_source_has_it() {
+        Map<String, String> fromById = TemplateCatalog.bundled().all().stream().filter(t -> t.from != null)
+                .collect(Collectors.toMap(t -> t.eventId, t -> t.from));
+        assertThat(fromById.values()).contains("kubernetes", "postgresql");
+        int checked = 0;
+        for (LogEntry e : LogStream.generate(Scenario.of(defaults(), 14), LINES).entries()) {
+            String from = fromById.get(e.labels().eventId());
+            if (from != null) {
+                checked++;
+                assertThat(e.service()).as("#%d %s", e.index(), e.message()).isEqualTo(from);
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
+    }
+
+    @Test
+    void every_database_service_logs_at_every_level_of_its_own_and_can_slow_down() {
+        SynthConfig config = defaults();
+        TrafficModel traffic = new TrafficModel(config, TemplateCatalog.bundled());
+        SynthConfig.Source source = config.sources().stream().filter(s -> s.kind() == SourceKind.DATABASE)
+                .findFirst().orElseThrow();
+        for (String service : source.services()) {
+            Template[][] byLevel = traffic.normalOf(source, service);
+            for (io.synthlogs.Level level : io.synthlogs.Level.values()) {
+                assertThat(byLevel[level.ordinal()]).as("%s at %s", service, level).isNotEmpty();
+            }
+            assertThat(byLevel[io.synthlogs.Level.INFO.ordinal()]).as("%s: a line with a response time", service)
+                    .anyMatch(t -> t.uses(Var.LATENCY));
+        }
+    }
+
     @Test
     void every_infrastructure_service_logs_at_every_level_of_its_own() {
         SynthConfig config = defaults();
