@@ -51,6 +51,16 @@ class ConsistencyTest {
         assertThat(checked).isGreaterThan(100);
     }
 
+    /** A server starts or renews its certificate far less often than it serves a request. */
+    @Test
+    void lifecycle_events_are_rare_beside_requests() {
+        java.util.Set<String> lifecycle = java.util.Set.of("W013", "W015", "A013", "A014");
+        long info = stream.entries().stream().filter(e -> !e.isAnomaly() && e.level() == Level.INFO
+                && (e.source().equals("web-server") || e.source().equals("application"))).count();
+        long events = stream.entries().stream().filter(e -> lifecycle.contains(e.labels().eventId())).count();
+        assertThat((double) events / info).as("%d lifecycle events in %d INFO lines", events, info).isBetween(0.001, 0.02);
+    }
+
     /** An access log's body size fits its status: none for 204 and 304, a short error page from 400 on. */
     @Test
     void response_bodies_fit_their_status() {

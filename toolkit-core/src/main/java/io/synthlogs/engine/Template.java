@@ -31,6 +31,12 @@ final class Template {
      */
     final String from;
     /**
+     * How often a normal line picks this template against the others of its level and service:
+     * {@link #USUAL} unless {@code [weight=N]} says otherwise (a server starting is rarer than a request).
+     */
+    final int weight;
+    static final int USUAL = 50;
+    /**
      * The text, as {@code literals[0] placeholders[0] literals[1] … placeholders[n-1] literals[n]}:
      * a literal where the text has none is empty. Rendering is then one loop with no test of what
      * kind each part is, a branch that mispredicted as templates change from line to line.
@@ -51,7 +57,7 @@ final class Template {
         this.level = level;
         this.role = role;
         for (String key : presets.keySet()) {
-            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service", "from")
+            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service", "from", "weight")
                     .contains(key)) {
                 throw new IllegalArgumentException(eventId + ": unknown preset " + key);
             }
@@ -63,6 +69,10 @@ final class Template {
         this.presetQueryType = presets.get("query_type");
         this.service = presets.get("service");
         this.from = presets.get("from");
+        this.weight = presets.containsKey("weight") ? Integer.parseInt(presets.get("weight")) : USUAL;
+        if (weight < 1 || weight > USUAL) {
+            throw new IllegalArgumentException(eventId + ": weight must be within [1, " + USUAL + "], got " + weight);
+        }
         this.literals = literals.stream().map(EncodedText::of).toArray(EncodedText[]::new);
         this.placeholders = placeholders.toArray(Var[]::new);
         this.eventTemplate = eventTemplate;

@@ -17,7 +17,7 @@ final class TrafficModel {
     private final double[] levelWeights;
     /**
      * Normal templates by source, service (both by index) and level: a product's own messages only for
-     * that product's lines.
+     * that product's lines, each as many times as its weight.
      */
     private final Template[][][][] normal;
 
@@ -36,12 +36,22 @@ final class TrafficModel {
             for (int v = 0; v < source.services().size(); v++) {
                 Template[][] byLevel = new Template[levels.length][];
                 for (Level level : levels) {
-                    byLevel[level.ordinal()] = Template.speaking(catalog.find(source.kind(), level, TemplateCatalog.NORMAL),
-                            source.services().get(v), source.services());
+                    byLevel[level.ordinal()] = byWeight(Template.speaking(catalog.find(source.kind(), level,
+                            TemplateCatalog.NORMAL), source.services().get(v), source.services()));
                 }
                 normal[s][v] = byLevel;
             }
         }
+    }
+
+    /**
+     * Each template as many times as its {@link Template#weight}: a uniform pick is then a weighted
+     * one, at the cost of one draw as before.
+     */
+    private static Template[] byWeight(Template[] templates) {
+        return java.util.Arrays.stream(templates)
+                .flatMap(t -> java.util.stream.Stream.generate(() -> t).limit(t.weight))
+                .toArray(Template[]::new);
     }
 
     List<SynthConfig.Source> sources() {
