@@ -38,6 +38,13 @@ final class Draft {
     String field;
     String value;
     int count;
+    /** The port the message names for the upstream; {@link #NONE}: any. */
+    int port;
+    /** Seconds a message quotes ("after 12.5s"); NaN: draw them. */
+    double seconds;
+
+    /** Seconds of simulated time since the episode's first line, set before a pattern fills a line. */
+    double elapsed;
 
     double score;
     boolean signal;
@@ -55,6 +62,9 @@ final class Draft {
         percent = Double.NaN;
         upstream = payload = field = value = null;
         count = NONE;
+        port = NONE;
+        seconds = Double.NaN;
+        elapsed = 0;
         score = 0;
         signal = false;
         anomalyField = null;

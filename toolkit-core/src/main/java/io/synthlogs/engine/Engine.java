@@ -266,6 +266,7 @@ public final class Engine {
         Run run = active;
         boolean episodeLine = run != null && (run.lines == 0 || run.focus >= 1 || anomalies.chance(run.focus));
         if (episodeLine) {
+            d.elapsed = run.lines == 0 ? 0 : (at - run.startMicros) / 1e6;
             run.pattern.fill(d, run.lines, run.duration, anomalies);
         } else {
             trafficModel.fill(d, traffic, run == null ? null : run.pattern.silenced(run.lines));

@@ -298,10 +298,10 @@ final class Renderer {
                 return Vocabulary.TABLES.appendAny(a, rng);
             }
             case COUNT -> a.number(d.count != Draft.NONE ? d.count : rng.between(2, 40));
-            case PORT -> a.number(rng.pick(Vocabulary.PORTS));
+            case PORT -> a.number(d.port != Draft.NONE ? d.port : rng.pick(Vocabulary.PORTS));
             case PID -> a.number(rng.between(1000, 65_000));
             case VERSION -> values.version(a);
-            case SECONDS -> a.fixed(rng.uniform(0.1, 120), 1);
+            case SECONDS -> a.fixed(Double.isNaN(d.seconds) ? rng.uniform(0.1, 120) : d.seconds, 1);
             case CACHE_KEY -> a.put(SESSION).hex(rng.nextLong(), 6);
             case ORDER_ID -> a.put(ORDER).number(rng.between(100_000, 999_999));
             case AMOUNT -> a.fixed(rng.between(199, 99_999) / 100.0, 2);

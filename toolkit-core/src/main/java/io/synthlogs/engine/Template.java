@@ -35,6 +35,8 @@ final class Template {
      * {@link #USUAL} unless {@code [weight=N]} says otherwise (a server starting is rarer than a request).
      */
     final int weight;
+    /** {@code [protocol=http]}: the message shows an HTTP call to its upstream, which no database takes. */
+    final String protocol;
     static final int USUAL = 50;
     /**
      * The text, as {@code literals[0] placeholders[0] literals[1] … placeholders[n-1] literals[n]}:
@@ -57,7 +59,8 @@ final class Template {
         this.level = level;
         this.role = role;
         for (String key : presets.keySet()) {
-            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service", "from", "weight")
+            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service", "from", "weight",
+                    "protocol")
                     .contains(key)) {
                 throw new IllegalArgumentException(eventId + ": unknown preset " + key);
             }
@@ -69,6 +72,7 @@ final class Template {
         this.presetQueryType = presets.get("query_type");
         this.service = presets.get("service");
         this.from = presets.get("from");
+        this.protocol = presets.get("protocol");
         this.weight = presets.containsKey("weight") ? Integer.parseInt(presets.get("weight")) : USUAL;
         if (weight < 1 || weight > USUAL) {
             throw new IllegalArgumentException(eventId + ": weight must be within [1, " + USUAL + "], got " + weight);
