@@ -61,6 +61,41 @@ class ConsistencyTest {
         assertThat((double) events / info).as("%d lifecycle events in %d INFO lines", events, info).isBetween(0.001, 0.02);
     }
 
+    private static final Pattern REQUEST = Pattern.compile("\"(GET|POST|PUT|DELETE|PATCH) (/[^ ?\"]*)");
+
+    /** A request's method fits its path and its status its method: no GET to log in, no 201 for a GET. */
+    @Test
+    void methods_fit_their_paths_and_statuses_their_methods() {
+        int checked = 0;
+        for (LogEntry e : stream.entries()) {
+            var m = REQUEST.matcher(e.message());
+            if (!m.find() || e.isAnomaly()) {
+                continue;
+            }
+            checked++;
+            String method = m.group(1);
+            String path = m.group(2);
+            if (path.startsWith("/api/v1/auth/") || path.equals("/api/v1/shipping/quote")) {
+                assertThat(method).as(e.message()).isEqualTo("POST");
+            }
+            if (path.startsWith("/static") || path.equals("/health") || path.equals("/metrics") || path.equals("/")
+                    || path.equals("/api/v1/search")) {
+                assertThat(method).as(e.message()).isEqualTo("GET");
+            }
+            Integer status = e.statusCode();
+            if (status != null && status == 201) {
+                assertThat(method).as(e.message()).isEqualTo("POST");
+            }
+            if (status != null && status == 304) {
+                assertThat(method).as(e.message()).isEqualTo("GET");
+            }
+            if (status != null && status == 204) {
+                assertThat(method).as(e.message()).isNotEqualTo("GET");
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
     /** An access log's body size fits its status: none for 204 and 304, a short error page from 400 on. */
     @Test
     void response_bodies_fit_their_status() {

@@ -1,34 +1,91 @@
 package io.synthlogs.engine;
 
 import io.synthlogs.format.LineBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Request paths, each split once at its {@code #}, which a line fills with a number (or, under
- * {@code /static}, a content hash).
+ * Request paths with the methods each takes ({@code "GET POST /api/v1/orders"}), each path split once
+ * at its {@code #}, which a line fills with a number (or, under {@code /static}, a content hash). A
+ * line that shows a method and a path draws them together, so no one logs in with a GET or deletes
+ * a stylesheet.
  */
 final class Endpoints {
     private final Words before;
     private final Words after;
     /** Per path: 0 none, 1 a number, 2 a hash. */
     private final int[] filler;
+    /** Per path: the methods it takes, and their cumulative weights. */
+    private final String[][] methods;
+    private final double[][] methodWeights;
+    /** Per method of {@link Vocabulary#METHODS}: the paths that take it. */
+    private final int[][] pathsTaking;
 
-    Endpoints(String... paths) {
-        String[] heads = new String[paths.length];
-        String[] tails = new String[paths.length];
-        filler = new int[paths.length];
-        for (int i = 0; i < paths.length; i++) {
-            int hash = paths[i].indexOf('#');
-            heads[i] = hash < 0 ? paths[i] : paths[i].substring(0, hash);
-            tails[i] = hash < 0 ? "" : paths[i].substring(hash + 1);
-            filler[i] = hash < 0 ? 0 : paths[i].startsWith("/static") ? 2 : 1;
+    Endpoints(String... entries) {
+        int n = entries.length;
+        String[] heads = new String[n];
+        String[] tails = new String[n];
+        filler = new int[n];
+        methods = new String[n][];
+        methodWeights = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int space = entries[i].lastIndexOf(' ');
+            String path = entries[i].substring(space + 1);
+            methods[i] = entries[i].substring(0, space).split(" ");
+            methodWeights[i] = Rng.cumulative(Arrays.stream(methods[i]).mapToDouble(Endpoints::weightOf).toArray());
+            int hash = path.indexOf('#');
+            heads[i] = hash < 0 ? path : path.substring(0, hash);
+            tails[i] = hash < 0 ? "" : path.substring(hash + 1);
+            filler[i] = hash < 0 ? 0 : path.startsWith("/static") ? 2 : 1;
+        }
+        pathsTaking = new int[Vocabulary.METHODS.length][];
+        for (int m = 0; m < Vocabulary.METHODS.length; m++) {
+            List<Integer> taking = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (Arrays.asList(methods[i]).contains(Vocabulary.METHODS[m])) {
+                    taking.add(i);
+                }
+            }
+            pathsTaking[m] = taking.stream().mapToInt(Integer::intValue).toArray();
         }
         before = new Words(heads);
         after = new Words(tails);
     }
 
+    /** How common a method is among all requests. */
+    private static double weightOf(String method) {
+        int m = Arrays.asList(Vocabulary.METHODS).indexOf(method);
+        if (m < 0) {
+            throw new IllegalArgumentException("unknown method " + method);
+        }
+        return Vocabulary.METHOD_SHARES[m];
+    }
+
+    /** A path, drawn among all. */
+    int draw(Rng rng) {
+        return rng.nextInt(filler.length);
+    }
+
+    /** A path that takes {@code method}, or any where none does. */
+    int drawFor(String method, Rng rng) {
+        int m = Arrays.asList(Vocabulary.METHODS).indexOf(method);
+        int[] taking = m < 0 ? new int[0] : pathsTaking[m];
+        return taking.length == 0 ? draw(rng) : taking[rng.nextInt(taking.length)];
+    }
+
+    /** A method path {@code i} takes, as common as requests make it. */
+    String methodFor(int i, Rng rng) {
+        return methods[i][rng.weighted(methodWeights[i])];
+    }
+
     /** Draws a path and appends it, filled in; returns its text flags. */
     int appendAny(LineBuffer out, Rng rng) {
-        int i = rng.nextInt(filler.length);
+        return append(out, draw(rng), rng);
+    }
+
+    /** Appends path {@code i}, filled in; returns its text flags. */
+    int append(LineBuffer out, int i, Rng rng) {
         int flags = before.append(out, i);
         if (filler[i] == 0) {
             return flags;

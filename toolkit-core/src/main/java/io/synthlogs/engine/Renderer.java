@@ -41,6 +41,8 @@ final class Renderer {
     private int workloadFrom;
     private int workloadCount = -1;
     private int workloadFlags;
+    /** The path this line's {@code {endpoint}} shows, drawn with its method; -1: none drawn. */
+    private int endpoint = -1;
 
     Renderer(Rng contentRng, String[] upstreams) {
         this.rng = contentRng;
@@ -75,6 +77,7 @@ final class Renderer {
             putIfSet(out, POD, d.pod);
         }
 
+        drawEndpointAndMethod(d, t);
         int start = a.length();
         int flags = LineBuffer.PLAIN;
         EncodedText[] literals = t.literals;
@@ -112,6 +115,21 @@ final class Renderer {
         }
         if (!Double.isNaN(d.percent)) {
             out.percent(d.percent);
+        }
+    }
+
+    /**
+     * A line that shows a path draws it before its message, with a method the path takes (or, where
+     * the method is fixed, a path that takes it), whichever the message names first.
+     */
+    private void drawEndpointAndMethod(Draft d, Template t) {
+        endpoint = -1;
+        if (d.endpoint != null || !t.uses(Var.ENDPOINT)) {
+            return;
+        }
+        endpoint = d.method != null ? Vocabulary.ENDPOINTS.drawFor(d.method, rng) : Vocabulary.ENDPOINTS.draw(rng);
+        if (d.method == null && t.uses(Var.METHOD)) {
+            d.method = Vocabulary.ENDPOINTS.methodFor(endpoint, rng);
         }
     }
 
@@ -187,7 +205,8 @@ final class Renderer {
                 if ((known = known(d, out, ENDPOINT, d.endpoint, null)) != DRAW) {
                     return known;
                 }
-                return drawn(out, ENDPOINT, start, Vocabulary.ENDPOINTS.appendAny(a, rng));
+                return drawn(out, ENDPOINT, start, endpoint >= 0 ? Vocabulary.ENDPOINTS.append(a, endpoint, rng)
+                        : Vocabulary.ENDPOINTS.appendAny(a, rng));
             }
             case REQUEST_ID -> {
                 if ((known = known(d, out, REQUEST_ID, d.requestId, JsonFields.REQUEST_ID)) != DRAW) {
@@ -255,7 +274,7 @@ final class Renderer {
             }
             case STATUS -> {
                 if (d.status == Draft.NONE && !nulled(d, JsonFields.STATUS_CODE)) {
-                    d.status = statusFor(d.level);
+                    d.status = statusFor(d.level, d.method);
                 }
                 return d.status == Draft.NONE ? nullValue(a) : number(a, d.status);
             }
@@ -384,9 +403,18 @@ final class Renderer {
         return jsonField.equals(d.anomalyField);
     }
 
-    private int statusFor(Level level) {
+    private static int[] okFor(String method) {
+        return switch (method == null ? "GET" : method) {
+            case "POST" -> Vocabulary.STATUS_OK_POST;
+            case "PUT", "PATCH" -> Vocabulary.STATUS_OK_PUT;
+            case "DELETE" -> Vocabulary.STATUS_OK_DELETE;
+            default -> Vocabulary.STATUS_OK_GET;
+        };
+    }
+
+    private int statusFor(Level level, String method) {
         return switch (level) {
-            case DEBUG, INFO -> rng.pick(Vocabulary.STATUS_OK);
+            case DEBUG, INFO -> rng.pick(okFor(method));
             case WARNING -> rng.pick(Vocabulary.STATUS_CLIENT_ERROR);
             case ERROR, CRITICAL -> rng.pick(Vocabulary.STATUS_SERVER_ERROR);
         };

@@ -3,22 +3,30 @@ package io.synthlogs.engine;
 /** The fixed word lists lines are drawn from. Constant data, shared by every generator. */
 final class Vocabulary {
     static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH"};
-    static final double[] METHOD_WEIGHTS = Rng.cumulative(new double[] {0.62, 0.24, 0.07, 0.04, 0.03});
+    /** How common each of {@link #METHODS} is among requests. */
+    static final double[] METHOD_SHARES = {0.62, 0.24, 0.07, 0.04, 0.03};
+    static final double[] METHOD_WEIGHTS = Rng.cumulative(METHOD_SHARES);
 
-    /** Paths; {@code #} is replaced by a number. */
+    /** Paths with the methods they take; {@code #} is replaced by a number. */
     static final Endpoints ENDPOINTS = new Endpoints(
-        "/api/v1/users/#", "/api/v1/users", "/api/v1/orders", "/api/v1/orders/#", "/api/v1/orders/#/items",
-        "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/payments",
-        "/api/v1/payments/#", "/api/v1/inventory/#", "/api/v1/products", "/api/v1/products/#",
-        "/api/v1/cart", "/api/v1/search", "/api/v2/recommendations", "/health", "/metrics", "/",
-        "/static/js/app.#.js", "/api/v1/shipping/quote", "/api/v1/notifications");
+        "GET PUT PATCH DELETE /api/v1/users/#", "GET POST /api/v1/users", "GET POST /api/v1/orders",
+        "GET PUT PATCH DELETE /api/v1/orders/#", "GET POST /api/v1/orders/#/items", "POST /api/v1/auth/login",
+        "POST /api/v1/auth/refresh", "POST /api/v1/auth/logout", "GET POST /api/v1/payments", "GET /api/v1/payments/#",
+        "GET PUT PATCH /api/v1/inventory/#", "GET POST /api/v1/products", "GET PUT PATCH DELETE /api/v1/products/#",
+        "GET POST PUT DELETE /api/v1/cart", "GET /api/v1/search", "GET /api/v2/recommendations", "GET /health",
+        "GET /metrics", "GET /", "GET /static/js/app.#.js", "POST /api/v1/shipping/quote",
+        "GET /api/v1/notifications");
     static final Endpoints ADMIN_ENDPOINTS = new Endpoints(
-        "/admin/users", "/admin/config", "/api/v1/admin/export", "/api/v1/users/#/roles", "/internal/metrics",
-        "/api/v1/admin/audit-log");
+        "GET POST /admin/users", "GET PUT /admin/config", "GET /api/v1/admin/export", "GET PUT /api/v1/users/#/roles",
+        "GET /internal/metrics", "GET /api/v1/admin/audit-log");
     static final String[] LOGIN_ENDPOINTS = {"/api/v1/auth/login", "/login", "/api/v1/auth/token"};
     static final String[] SEARCH_ENDPOINTS = {"/api/v1/search", "/api/v1/products", "/api/v1/users", "/api/v1/orders"};
 
-    static final int[] STATUS_OK = {200, 200, 200, 200, 200, 200, 201, 204, 301, 304};
+    /** A success by method: a GET may find its copy not modified, a POST creates, a DELETE has no body. */
+    static final int[] STATUS_OK_GET = {200, 200, 200, 200, 200, 200, 200, 200, 200, 304};
+    static final int[] STATUS_OK_POST = {201, 201, 200};
+    static final int[] STATUS_OK_PUT = {200, 200, 204};
+    static final int[] STATUS_OK_DELETE = {204, 204, 200};
     static final int[] STATUS_CLIENT_ERROR = {400, 401, 403, 404, 404, 404, 409, 422, 429};
     static final int[] STATUS_SERVER_ERROR = {500, 500, 502, 503, 504};
 
