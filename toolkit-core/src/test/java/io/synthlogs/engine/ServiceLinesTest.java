@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Infrastructure lines report on a pod of an application workload: what the message names agrees with
- * that pod, counts stay within the cluster, and Kubernetes events come from Kubernetes.
+ * Who says what. Infrastructure lines report on a pod of an application workload: what the message
+ * names agrees with that pod, and counts stay within the cluster. A message of one product's kind
+ * ({@code [from=…]}: a Kubernetes event, PostgreSQL's or nginx's own log line, a payment captured)
+ * comes from that service, and no service is left without lines at some level.
  */
-class InfrastructureLinesTest {
+class ServiceLinesTest {
     private static final int LINES = 200_000;
     private static final Pattern NODES_FEASIBLE = Pattern.compile("(\\d+) nodes feasible");
     private static final Pattern NODES_AVAILABLE = Pattern.compile("0/(\\d+) nodes are available");
@@ -106,7 +108,7 @@ class InfrastructureLinesTest {
     void messages_of_a_services_kind_come_from_that_service_where_the_source_has_it() {
         Map<String, String> fromById = TemplateCatalog.bundled().all().stream().filter(t -> t.from != null)
                 .collect(Collectors.toMap(t -> t.eventId, t -> t.from));
-        assertThat(fromById.values()).contains("kubernetes", "postgresql", "nginx", "traefik");
+        assertThat(fromById.values()).contains("kubernetes", "postgresql", "nginx", "traefik", "payment-service");
         int checked = 0;
         for (LogEntry e : LogStream.generate(Scenario.of(defaults(), 14), LINES).entries()) {
             String from = fromById.get(e.labels().eventId());
