@@ -114,6 +114,7 @@ class AnomalySignalTest {
         LogStream stream = Fixtures.streamOf(AnomalyType.SECURITY_THREAT, 3, 20_000);
         Set<String> subtypes = stream.episodes().stream().map(Episode::subtype).collect(Collectors.toSet());
         assertThat(subtypes).containsExactlyInAnyOrder("brute_force", "sql_injection", "xss_attempt", "unauthorized_access");
+        int lockouts = 0;
         for (Episode episode : stream.episodes()) {
             List<LogEntry> lines = linesOf(stream, episode);
             String attacker = (String) episode.parameters().get("attacker_ip");
@@ -124,12 +125,34 @@ class AnomalySignalTest {
                     assertThat(lines).allMatch(e -> user.equals(e.userId()) || e.message().contains(user));
                     assertThat(lines.stream().filter(e -> Integer.valueOf(401).equals(e.statusCode())).count())
                             .isGreaterThanOrEqualTo(lines.size() / 2);
+                    lockouts += assertLockoutHolds(lines);
                 }
                 case "sql_injection" -> assertThat(lines).allMatch(e -> e.message().matches(".*('|;|--|UNION|SLEEP|xp_).*"));
                 case "xss_attempt" -> assertThat(lines).allMatch(e -> e.message().matches("(?s).*(<|javascript:).*"));
                 default -> assertThat(lines).allMatch(e -> e.statusCode() != null && e.statusCode() >= 401 && e.statusCode() <= 403);
             }
         }
+        assertThat(lockouts).as("brute-force episodes with a lockout").isPositive();
+    }
+
+    /**
+     * A lockout counts the failed attempts before it, and holds: the attempts after it are turned away
+     * (423 for a locked account, 429 for a blocked address), not told their password is wrong.
+     */
+    private static int assertLockoutHolds(List<LogEntry> lines) {
+        int lockouts = 0;
+        java.util.regex.Pattern counted = java.util.regex.Pattern.compile("(?:after|: ) ?(\\d+) failed login attempts");
+        for (int i = 0; i < lines.size(); i++) {
+            var m = counted.matcher(lines.get(i).message());
+            if (m.find()) {
+                lockouts++;
+                assertThat(Integer.parseInt(m.group(1))).as(lines.get(i).message()).isEqualTo(i);
+                int answer = lines.get(i).statusCode() == 429 ? 429 : 423;
+                assertThat(lines.subList(i + 1, lines.size())).as("after: %s", lines.get(i).message())
+                        .allMatch(e -> e.statusCode() == answer);
+            }
+        }
+        return lockouts;
     }
 
     @Test

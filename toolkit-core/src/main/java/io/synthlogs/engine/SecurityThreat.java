@@ -22,6 +22,10 @@ final class SecurityThreat implements AnomalyPattern {
     private final List<Template[]> templates = new ArrayList<>();
     private Template[] success = new Template[0];
     private Template[] lockout = new Template[0];
+    /** After a lockout: attempts on the locked account (423), or from the blocked address (429). */
+    private Template[] locked = new Template[0];
+    private Template[] blocked = new Template[0];
+    private Template[] afterLockout = new Template[0];
     private int lockoutAt = -1;
     private boolean succeeds;
 
@@ -59,6 +63,8 @@ final class SecurityThreat implements AnomalyPattern {
             if (subtype.equals("brute_force")) {
                 threat.success = ctx.templates(kind, "security:brute_force:success");
                 threat.lockout = ctx.templates(kind, "security:brute_force:lockout");
+                threat.locked = ctx.templates(kind, "security:brute_force:locked");
+                threat.blocked = ctx.templates(kind, "security:brute_force:blocked");
             }
         }
         if (threat.sources.isEmpty()) {
@@ -90,6 +96,11 @@ final class SecurityThreat implements AnomalyPattern {
                 d.score = PatternContext.round2(0.5 + 0.45 * (k + 1) / n);
                 if (k == lockoutAt && lockout.length > 0) {
                     d.template = rng.pick(lockout);
+                    d.count = k; // the failed attempts before it: this line is the answer to them
+                    afterLockout = d.template.presetStatus != null && d.template.presetStatus == 429 ? blocked : locked;
+                } else if (k > lockoutAt && lockoutAt >= 0 && afterLockout.length > 0) {
+                    // The attacker keeps trying, and is turned away as the lockout said.
+                    d.template = rng.pick(afterLockout);
                 } else if (k == n - 1 && k > 0 && succeeds && success.length > 0) { // a one-line attack is a failure
                     d.count = k; // every earlier line was a failed attempt (no lockout in this run)
                     d.template = rng.pick(success);
