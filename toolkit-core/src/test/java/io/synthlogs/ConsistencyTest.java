@@ -96,6 +96,28 @@ class ConsistencyTest {
         assertThat(checked).isGreaterThan(1000);
     }
 
+    private static final Pattern CLIENT_PORT = Pattern.compile("(?:Accepted |accepted from |with |Client |port=)(?:(?:\\d+\\.){3}\\d+:)?(\\d+)\\b");
+
+    /** A database's clients are inside the network, nobody connects from loopback, clients use ephemeral ports. */
+    @Test
+    void addresses_and_ports_fit_who_uses_them() {
+        int ports = 0;
+        for (LogEntry e : stream.entries()) {
+            if (e.ipAddress() != null && e.labels().field() == null) {
+                assertThat(e.ipAddress()).as(e.message()).doesNotStartWith("127.");
+                if (e.source().equals("database") && !e.isAnomaly()) {
+                    assertThat(e.ipAddress()).as(e.message()).startsWith("10.");
+                }
+            }
+            var m = CLIENT_PORT.matcher(e.message());
+            if (m.find() && (e.source().equals("database") || e.message().startsWith("SSL handshake"))) {
+                ports++;
+                assertThat(Integer.parseInt(m.group(1))).as(e.message()).isBetween(32_768, 60_999);
+            }
+        }
+        assertThat(ports).isGreaterThan(50);
+    }
+
     /** An access log's body size fits its status: none for 204 and 304, a short error page from 400 on. */
     @Test
     void response_bodies_fit_their_status() {

@@ -198,7 +198,7 @@ final class Renderer {
                 if ((known = known(d, out, IP_ADDRESS, d.ip, JsonFields.IP_ADDRESS)) != DRAW) {
                     return known;
                 }
-                values.ip(a);
+                values.ip(a, d.source.kind() == SourceKind.DATABASE); // a database's clients are inside
                 return drawn(out, IP_ADDRESS, start, LineBuffer.PLAIN);
             }
             case ENDPOINT -> {
@@ -334,7 +334,8 @@ final class Renderer {
                 return Vocabulary.NAMESPACES.appendAny(a, rng);
             }
             case REPLICAS -> a.number(rng.between(1, 10));
-            case ATTEMPT -> a.number(d.count != Draft.NONE ? d.count : rng.between(1, 5));
+            case ATTEMPT -> a.number(d.count != Draft.NONE ? d.count : rng.between(2, 5)); // a retry: the second try on
+            case CLIENT_PORT -> a.number(rng.between(32_768, 60_999)); // Linux's ephemeral range
             case THREADS -> a.number(rng.between(8, 256));
             case POOL_SIZE -> a.number(rng.pick(POOL_SIZES));
             case QUEUE -> {

@@ -29,12 +29,14 @@ final class Values {
         return upstreams.appendAny(a, rng);
     }
 
-    void ip(LineBuffer a) {
-        if (rng.chance(0.6)) {
+    /** A client address: private or public, or always private for {@code internal} clients (a database's). */
+    void ip(LineBuffer a, boolean internal) {
+        if (internal || rng.chance(0.6)) {
             a.put(PRIVATE_NETWORK).number(rng.between(0, 31)).append('.').number(rng.between(0, 255)).append('.')
                     .number(rng.between(2, 254));
         } else {
-            a.number(rng.between(23, 223)).append('.').number(rng.between(0, 255)).append('.')
+            int first = rng.between(23, 222);
+            a.number(first < 127 ? first : first + 1).append('.').number(rng.between(0, 255)).append('.') // never loopback
                     .number(rng.between(0, 255)).append('.').number(rng.between(1, 254));
         }
     }

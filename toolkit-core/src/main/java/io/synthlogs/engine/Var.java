@@ -8,7 +8,7 @@ enum Var {
     ERROR_CODE(true), QUERY_TYPE(true), NODE(true), POD(true), RESOURCE(true), PERCENT(true),
     BYTES, ROWS, TABLE, COUNT, PORT, PID, VERSION, SECONDS, CACHE_KEY, ORDER_ID, AMOUNT, CONTAINER, IMAGE,
     NAMESPACE, REPLICAS, ATTEMPT, THREADS, POOL_SIZE, QUEUE, TOPIC, UPSTREAM, HOST, JOB, SIZE_MB, PAYLOAD,
-    FIELD, VALUE, SERVICE, NODES;
+    FIELD, VALUE, SERVICE, NODES, CLIENT_PORT;
 
     static {
         // Template keeps the placeholders it uses as bits of one long.
