@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Flags failed logins (status 401) from an address that failed at least {@code threshold} times
- * within the last {@code window} lines: the classic brute-force counter per client IP.
+ * Flags refused logins from an address that was refused at least {@code threshold} times within the
+ * last {@code window} lines: the classic brute-force counter per client IP. Refused: 401 (bad
+ * credentials), and once the attack is noticed, 423 (account locked) or 429 (too many attempts).
  */
 public final class FailedLoginDetector {
     public static final int DEFAULT_WINDOW = 300;
     public static final int DEFAULT_THRESHOLD = 3;
+    private static final Set<Integer> REFUSED = Set.of(401, 423, 429);
 
     private final int window;
     private final int threshold;
@@ -34,7 +36,7 @@ public final class FailedLoginDetector {
         Set<Long> flagged = new TreeSet<>();
         Map<String, Deque<Long>> failures = new HashMap<>();
         for (LogEntry line : lines) {
-            if (line.ipAddress() == null || line.statusCode() == null || line.statusCode() != 401) {
+            if (line.ipAddress() == null || line.statusCode() == null || !REFUSED.contains(line.statusCode())) {
                 continue;
             }
             Deque<Long> recent = failures.computeIfAbsent(line.ipAddress(), ip -> new ArrayDeque<>());
