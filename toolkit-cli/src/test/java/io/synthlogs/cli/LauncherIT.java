@@ -408,14 +408,18 @@ class LauncherIT {
         }
     }
 
-    /** Starts a run writing files to {@code out}, kills it with SIGKILL once 4 exist; the files with data, in order. */
+    /**
+     * Starts a run writing files to {@code out}, kills it with SIGKILL once 4 have data (a rotation
+     * creates the next file before the writer thread has written the last one's lines); the files with
+     * data, in order.
+     */
     private List<Path> killMidRun(Path out, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("synthlogs").toString(), "-p", out.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(cwd.resolve("log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (fileCount(out) < 4 && System.nanoTime() < deadline) {
+        while (filesWithData(out) < 4 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(process.isAlive()).as("still running when killed").isTrue();
@@ -529,6 +533,15 @@ class LauncherIT {
                 .map(ProcessHandle::pid).orElse(process.pid()))).start().waitFor();
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private static long filesWithData(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(f -> f.toFile().length() > 0).count();
+        }
     }
 
     private static long fileCount(Path dir) throws IOException {
