@@ -15,6 +15,8 @@ final class LatencyDegradation implements AnomalyPattern {
     static final double SIGNAL_SHARE = 0.05;
     /** The standard normal quantile for 1 - {@link #SIGNAL_SHARE}. */
     private static final double SIGNAL_Z = 1.6448536269514722;
+    /** One degrading service varies less than all traffic together, so the ramp stands out. */
+    private static final Quantiles RAMP_SPREAD = Quantiles.logNormal(0.25);
     /** A line may use a slow-request template from this multiple of the median on. */
     static final double SLOW_FACTOR = 2;
 
@@ -53,9 +55,8 @@ final class LatencyDegradation implements AnomalyPattern {
         double factor = 1 + (multiplier - 1) * (k + 1) / n;
         d.source = source;
         d.service = service;
-        // One degrading service varies less than all traffic together, so the ramp stands out.
         double median = Renderer.medianLatency(source.kind());
-        d.latency = Math.round(median * Math.exp(0.25 * rng.gaussian()) * factor * 100) / 100.0;
+        d.latency = Math.round(median * rng.draw(RAMP_SPREAD) * factor * 100) / 100.0;
         // The slow-request templates quote a threshold of twice the median (170, 120 and 12 ms):
         // only a line past it may say it is slow.
         boolean warn = factor >= SLOW_FACTOR && slow.length > 0 && rng.chance(0.5) && d.latency >= SLOW_FACTOR * median;
@@ -66,7 +67,7 @@ final class LatencyDegradation implements AnomalyPattern {
 
     /** The response time only {@link #SIGNAL_SHARE} of normal lines of {@code kind} reach, in milliseconds. */
     static double signalLatency(SourceKind kind) {
-        return Renderer.medianLatency(kind) * Math.exp(SIGNAL_Z * Renderer.LATENCY_SPREAD);
+        return Renderer.medianLatency(kind) * StrictMath.exp(SIGNAL_Z * Renderer.LATENCY_SPREAD);
     }
 
     /**

@@ -427,10 +427,11 @@ final class Renderer {
 
     /** The spread of normal latency: sigma of its logarithm. */
     static final double LATENCY_SPREAD = 0.55;
+    private static final Quantiles NORMAL_LATENCY = Quantiles.logNormal(LATENCY_SPREAD);
 
     /** Typical latency by source: log-normal, with a long tail. */
     double baseLatency(Draft d) {
-        return Math.max(0.05, rng.logNormal(medianLatency(d.source.kind()), LATENCY_SPREAD));
+        return Math.max(0.05, medianLatency(d.source.kind()) * rng.draw(NORMAL_LATENCY));
     }
 
     /** The median response or query time of a source kind, in milliseconds. */

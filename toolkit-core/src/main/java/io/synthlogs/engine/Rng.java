@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 final class Rng {
     private static final double DOUBLE_UNIT = 0x1.0p-53;
     private long state;
-    private double spareGaussian = Double.NaN;
 
     Rng(long seed) {
         this.state = seed;
@@ -74,32 +73,12 @@ final class Rng {
 
     /** Exponential with the given mean. */
     double exponential(double mean) {
-        return -Math.log(1.0 - nextDouble()) * mean;
+        return Quantiles.EXPONENTIAL.at(nextDouble()) * mean;
     }
 
-    /** Standard normal (Marsaglia's polar method). */
-    double gaussian() {
-        if (!Double.isNaN(spareGaussian)) {
-            double g = spareGaussian;
-            spareGaussian = Double.NaN;
-            return g;
-        }
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * nextDouble() - 1;
-            v = 2 * nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        double m = Math.sqrt(-2 * Math.log(s) / s);
-        spareGaussian = v * m;
-        return u * m;
-    }
-
-    /** Log-normal with the given median and shape. */
-    double logNormal(double median, double sigma) {
-        return median * Math.exp(sigma * gaussian());
+    /** A draw of {@code distribution} (see {@link Quantiles}). */
+    double draw(Quantiles distribution) {
+        return distribution.at(nextDouble());
     }
 
     /** Index drawn with probability proportional to {@code cumulative[i] - cumulative[i-1]}. */
