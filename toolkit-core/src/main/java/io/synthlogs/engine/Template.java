@@ -38,6 +38,9 @@ final class Template {
     /** {@code [protocol=http]}: the message shows an HTTP call to its upstream, which no database takes. */
     final String protocol;
     static final int USUAL = 50;
+    /** The keys a template's {@code [k=v …]} block may set. */
+    private static final List<String> PRESETS =
+            List.of("status", "error_code", "method", "resource", "query_type", "service", "from", "weight", "protocol");
     /**
      * The text, as {@code literals[0] placeholders[0] literals[1] … placeholders[n-1] literals[n]}:
      * a literal where the text has none is empty. Rendering is then one loop with no test of what
@@ -59,9 +62,7 @@ final class Template {
         this.level = level;
         this.role = role;
         for (String key : presets.keySet()) {
-            if (!java.util.List.of("status", "error_code", "method", "resource", "query_type", "service", "from", "weight",
-                    "protocol")
-                    .contains(key)) {
+            if (!PRESETS.contains(key)) {
                 throw new IllegalArgumentException(eventId + ": unknown preset " + key);
             }
         }
