@@ -6,7 +6,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -25,17 +24,15 @@ final class Routes {
     record Route(String method, String path) {}
 
     private final RoutesConfig config;
-    private final BodyDeadline deadline;
     private final List<Route> table = new ArrayList<>();
 
-    private Routes(RoutesConfig config, BodyDeadline deadline) {
+    private Routes(RoutesConfig config) {
         this.config = config;
-        this.deadline = deadline;
     }
 
-    static List<Route> register(RoutesConfig config, BodyDeadline deadline, Pages pages, RestHandlers rest,
+    static List<Route> register(RoutesConfig config, Pages pages, RestHandlers rest,
             StreamHandlers streams, LogSocket socket, String token) {
-        Routes r = new Routes(config, deadline);
+        Routes r = new Routes(config);
         r.get("/", pages::index);
         r.get("/health", rest::health);
         r.get("/docs", pages::docs);
@@ -89,17 +86,7 @@ final class Routes {
     /** Every client mistake becomes JSON; anything else a logged 500 with a JSON body, never a dead server. */
     private void errors() {
         config.exception(ApiError.class, (e, ctx) -> {
-            if (e.status() == 413 && ctx.req().getContentLengthLong() > 0) {
-                // Announced too large and refused unread: drop what a fast sender has already sent, but
-                // never wait for a slow one, who would otherwise only learn why at the body timeout. A
-                // client that waits for "100 Continue" has sent nothing: reading would invite the body.
-                if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
-                    drainWhileArriving(ctx);
-                }
-                ctx.header("Connection", "close");
-            } else {
-                drain(ctx);
-            }
+            drain(ctx);
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
             }
@@ -140,60 +127,58 @@ final class Routes {
 
     /** How much of an unread request body is read and dropped before an error answer. */
     private static final long DRAIN_LIMIT = 4L << 20;
-
-    /**
-     * Reads what is left of the request body (up to {@link #DRAIN_LIMIT}) before answering early, so
-     * the client receives the answer rather than a connection reset over its unread upload.
-     */
-    private Context drain(Context ctx) {
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] sink = new byte[8192];
-            deadline.read(ctx, () -> {
-                long left = DRAIN_LIMIT;
-                for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-                    left -= n;
-                }
-                return left;
-            });
-        } catch (IOException | IllegalStateException e) {
-            // Nothing left to read, or the body was taken as a reader: the answer goes out as it is.
-        }
-        return ctx;
-    }
-
-    /** {@link #drainWhileArriving} stops after this long without a byte, or this many times it in all. */
+    /** {@link #drain} stops after this long without a byte, or this many times it in all. */
     private static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
     private static final int QUIET_PERIODS = 3;
 
     /**
-     * Reads and drops, without ever blocking, what arrives of the request body while it keeps coming,
-     * up to {@link #DRAIN_LIMIT}: closed over unread bytes, a connection is reset, and a client still
-     * uploading may lose the answer with it.
+     * Before an answer that leaves the request body unread (an error, or a 413 for a body announced too
+     * large): reads and drops, without ever blocking, what arrives of it while it keeps coming, up to
+     * {@link #DRAIN_LIMIT}, since a connection closed over unread bytes is reset and a client still
+     * uploading may lose the answer with it. A slow sender is not waited for: it would hear nothing
+     * until the body timeout. A client that waits for "100 Continue" has sent nothing, and reading
+     * would invite the body. Whatever is left unread closes the connection after the answer.
      */
-    private static void drainWhileArriving(Context ctx) {
+    private static Context drain(Context ctx) {
+        boolean body = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        if (!body) {
+            return ctx;
+        }
+        if ("100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+            // Even opening the body would send the "100 Continue".
+            ctx.header("Connection", "close");
+            return ctx;
+        }
         try {
             jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
-            byte[] sink = new byte[8192];
-            long begun = System.nanoTime();
-            long lastByte = begun;
-            long left = DRAIN_LIMIT;
-            while (left > 0 && !in.isFinished()) {
-                long now = System.nanoTime();
-                int available = in.available();
-                if (available > 0) {
-                    left -= Math.max(0, in.read(sink, 0, (int) Math.min(Math.min(sink.length, available), left)));
-                    lastByte = now;
-                } else if (now - lastByte > QUIET_NANOS || now - begun > QUIET_PERIODS * QUIET_NANOS) {
-                    return;
-                } else {
-                    Thread.sleep(1);
-                }
+            dropWhileArriving(in);
+            if (!in.isFinished()) {
+                ctx.header("Connection", "close");
             }
         } catch (IOException | IllegalStateException e) {
             // Nothing left to read, or the body was taken as a reader: the answer goes out as it is.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return ctx;
+    }
+
+    private static void dropWhileArriving(jakarta.servlet.ServletInputStream in) throws IOException, InterruptedException {
+        byte[] sink = new byte[8192];
+        long begun = System.nanoTime();
+        long lastByte = begun;
+        long left = DRAIN_LIMIT;
+        while (left > 0 && !in.isFinished()) {
+            long now = System.nanoTime();
+            int available = in.available();
+            if (available > 0) {
+                left -= Math.max(0, in.read(sink, 0, (int) Math.min(Math.min(sink.length, available), left)));
+                lastByte = now;
+            } else if (now - lastByte > QUIET_NANOS || now - begun > QUIET_PERIODS * QUIET_NANOS) {
+                return;
+            } else {
+                Thread.sleep(1);
+            }
         }
     }
 

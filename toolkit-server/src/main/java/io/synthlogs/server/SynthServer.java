@@ -107,7 +107,7 @@ public final class SynthServer implements AutoCloseable {
                 sf.directory = Pages.RESOURCES + "assets";
                 sf.location = Location.CLASSPATH;
             });
-            registered.add(Routes.register(config.routes, deadline, pages, rest, streams, socket, options.token()));
+            registered.add(Routes.register(config.routes, pages, rest, streams, socket, options.token()));
         });
         this.routes = registered.get(0);
         this.sessions = sessionHandlers.isEmpty() ? null : sessionHandlers.get(0);

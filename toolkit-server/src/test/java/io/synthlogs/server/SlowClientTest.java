@@ -83,6 +83,38 @@ class SlowClientTest {
         }
     }
 
+    /**
+     * Any early answer (an unknown path, a wrong method, a missing token) to a body sent slowly comes at
+     * once, not at the body timeout, and closes the connection over the unread rest; an answer that
+     * leaves nothing unread keeps it open.
+     */
+    @Test
+    void an_early_answer_to_a_body_sent_slowly_is_not_held_back() throws Exception {
+        try (Running app = Running.start(Running.options().limits(ServerLimits.defaults().withBodyTimeout(Duration.ofMinutes(5))))) {
+            for (String request : List.of("POST /api/nothing", "PUT /api/status")) {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(app))) {
+                    socket.setSoTimeout(20_000);
+                    socket.getOutputStream().write((request + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(reply).as(request).matches("(?s)HTTP/1.1 40[45] .*Connection: close.*\\{\"error\":.*");
+                }
+            }
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port(app))) {
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write("GET /api/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                java.io.InputStream in = socket.getInputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    head.append((char) in.read());
+                }
+                assertThat(head.toString()).startsWith("HTTP/1.1 404").doesNotContain("Connection: close");
+            }
+        }
+    }
+
     /** A client that waits for "100 Continue" before sending a body announced too large is never invited to send it. */
     @Test
     void a_client_expecting_100_continue_gets_the_413_and_no_invitation() throws Exception {
