@@ -1,9 +1,10 @@
 package io.synthlogs.engine;
 
 import io.synthlogs.format.LineBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Request paths with the methods each takes ({@code "GET POST /api/v1/orders"}), each path split once
@@ -19,8 +20,8 @@ final class Endpoints {
     /** Per path: the methods it takes, and their cumulative weights. */
     private final String[][] methods;
     private final double[][] methodWeights;
-    /** Per method of {@link Vocabulary#METHODS}: the paths that take it. */
-    private final int[][] pathsTaking;
+    /** Per method: the paths that take it. */
+    private final Map<String, int[]> pathsTaking = new HashMap<>();
 
     Endpoints(String... entries) {
         int n = entries.length;
@@ -39,15 +40,9 @@ final class Endpoints {
             tails[i] = hash < 0 ? "" : path.substring(hash + 1);
             filler[i] = hash < 0 ? 0 : path.startsWith("/static") ? 2 : 1;
         }
-        pathsTaking = new int[Vocabulary.METHODS.length][];
-        for (int m = 0; m < Vocabulary.METHODS.length; m++) {
-            List<Integer> taking = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (Arrays.asList(methods[i]).contains(Vocabulary.METHODS[m])) {
-                    taking.add(i);
-                }
-            }
-            pathsTaking[m] = taking.stream().mapToInt(Integer::intValue).toArray();
+        for (String method : Vocabulary.METHODS) {
+            pathsTaking.put(method,
+                    IntStream.range(0, n).filter(i -> Arrays.asList(methods[i]).contains(method)).toArray());
         }
         before = new Words(heads);
         after = new Words(tails);
@@ -69,9 +64,8 @@ final class Endpoints {
 
     /** A path that takes {@code method}, or any where none does. */
     int drawFor(String method, Rng rng) {
-        int m = Arrays.asList(Vocabulary.METHODS).indexOf(method);
-        int[] taking = m < 0 ? new int[0] : pathsTaking[m];
-        return taking.length == 0 ? draw(rng) : taking[rng.nextInt(taking.length)];
+        int[] taking = pathsTaking.get(method);
+        return taking == null || taking.length == 0 ? draw(rng) : taking[rng.nextInt(taking.length)];
     }
 
     /** A method path {@code i} takes, as common as requests make it. */

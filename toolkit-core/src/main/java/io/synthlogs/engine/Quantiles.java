@@ -20,7 +20,8 @@ final class Quantiles {
     /** Exp(1): the gap between two events of a steady rate, in units of the mean gap. */
     static final Quantiles EXPONENTIAL = new Quantiles(u -> -StrictMath.log1p(-u));
 
-    private final double[] table = new double[BINS + 1];
+    /** The quantile at i / BINS, for the inner bins' edges (1 to BINS - 1). */
+    private final double[] table = new double[BINS];
     private final DoubleUnaryOperator exact;
 
     private Quantiles(DoubleUnaryOperator quantile) {

@@ -73,7 +73,7 @@ final class Rng {
 
     /** Exponential with the given mean. */
     double exponential(double mean) {
-        return Quantiles.EXPONENTIAL.at(nextDouble()) * mean;
+        return draw(Quantiles.EXPONENTIAL) * mean;
     }
 
     /** A draw of {@code distribution} (see {@link Quantiles}). */

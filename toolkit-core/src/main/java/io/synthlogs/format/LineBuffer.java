@@ -284,16 +284,15 @@ public final class LineBuffer {
     private void escapeRuns(byte[] src, int from, int count) {
         int end = from + count;
         int run = from;
-        int i = from;
         while (true) {
-            int special = nextSpecial(src, i, end);
+            int special = nextSpecial(src, run, end);
             ensure(special - run + 7);
             copy(src, run, special - run);
             if (special == end) {
                 return;
             }
             escapeAscii((char) src[special]);
-            run = i = special + 1;
+            run = special + 1;
         }
     }
 
